@@ -1,0 +1,41 @@
+namespace Auth.Core.Errors;
+
+/// <summary>The stable error codes of the HTTP contract. Add codes; never rename one.</summary>
+public static class AuthErrors
+{
+    public const string ValidationError = "validation_error";
+    public const string NotAllowed = "not_allowed";
+    public const string EmailNotUnique = "email_not_unique";
+    public const string PhoneNotUnique = "phone_not_unique";
+    public const string RedirectUrlMissing = "redirect_url_missing";
+    public const string InvalidRedirectUrl = "invalid_redirect_url";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string EmailNotVerified = "email_not_verified";
+    public const string PhoneNotVerified = "phone_not_verified";
+    public const string EmailAlreadyVerified = "email_already_verified";
+    public const string PhoneAlreadyVerified = "phone_already_verified";
+    public const string EmailVerificationDisabled = "email_verification_disabled";
+    public const string PhoneVerificationDisabled = "phone_verification_disabled";
+    public const string SmsAuthCodesDisabled = "sms_auth_codes_disabled";
+    public const string MissingAccessToken = "missing_access_token";
+    public const string InvalidAccessToken = "invalid_access_token";
+    public const string InvalidCode = "invalid_code";
+    public const string TooManyAttempts = "too_many_attempts";
+    public const string MissingSessionToken = "missing_session_token";
+    public const string InvalidSessionToken = "invalid_session_token";
+    public const string UserNotFound = "user_not_found";
+    public const string InvalidProviderSignIn = "invalid_provider_sign_in";
+    public const string UnsupportedOAuthProvider = "unsupported_oauth_provider";
+    public const string OAuthProviderNotConfigured = "oauth_provider_not_configured";
+    public const string OAuthFailed = "oauth_failed";
+    public const string RateLimitExceeded = "rate_limit_exceeded";
+    public const string InternalServerError = "internal_server_error";
+
+    // Management API additions.
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string Conflict = "conflict";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string PayloadTooLarge = "payload_too_large";
+}
