@@ -1,0 +1,7 @@
+namespace Auth.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

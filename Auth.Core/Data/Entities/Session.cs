@@ -1,0 +1,14 @@
+namespace Auth.Core.Data.Entities;
+
+/// <summary>A signed-in device. The JWT carries <see cref="Id"/> as <c>sid</c>; revoking the row kills the token.</summary>
+public sealed class Session
+{
+    public required string Id { get; set; }
+    public required string UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastSeenAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public string? UserAgent { get; set; }
+    public string? IpAddress { get; set; }
+}
