@@ -1,0 +1,93 @@
+using Auth.Core.Data;
+using Auth.Core.Operators;
+using Auth.Core.Sessions;
+using Auth.Core.Settings;
+using Auth.Core.SignIn;
+using Auth.Core.Tokens;
+using Auth.Core.Users;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Auth.Core;
+
+public static class AuthCoreServiceCollectionExtensions
+{
+    /// <summary>Registers storage, settings, sessions and the sign-in flows, reading the host configuration keys of DESIGN.md.</summary>
+    public static IServiceCollection AddAuthCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = ReadOptions(configuration);
+        return services.AddAuthCore(options);
+    }
+
+    public static IServiceCollection AddAuthCore(this IServiceCollection services, AuthCoreOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(options.Database);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IDbContextFactory<AuthDbContext>>(_ => new AuthDbContextFactory(options.Database));
+        // Data Protection resolves the key context from a scope.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
+        services.AddDataProtection()
+            .SetApplicationName("AuthStudio")
+            .PersistKeysToDbContext<AuthDbContext>();
+
+        services.AddSingleton<AuthStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuthStartup>());
+        services.AddHostedService<SettingsPoller>();
+
+        services.AddSingleton<SettingsProtector>();
+        services.AddSingleton<SettingsCache>();
+        services.AddSingleton<ISettingsReader>(sp => sp.GetRequiredService<SettingsCache>());
+        services.AddSingleton<SettingsStore>();
+
+        services.AddSingleton(new PasswordHashingOptions());
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<DbSigningKeyStore>();
+        services.AddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<DbSigningKeyStore>());
+        services.AddSingleton(new JwtOptions { Issuer = options.PublicBaseUrl.TrimEnd('/'), Audience = options.JwtAudience });
+        services.AddSingleton<SessionTokenService>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<AccessTokenService>();
+        services.AddSingleton<OperatorService>();
+
+        services.AddSingleton<LocalAccounts>();
+        services.AddSingleton<SignUpWithEmail>();
+        services.AddSingleton<SignInWithEmail>();
+        services.AddSingleton<SignUpWithPhone>();
+        services.AddSingleton<SignInWithPhone>();
+        services.AddSingleton<GetAuthGrant>();
+        services.AddSingleton<ChangePassword>();
+        return services;
+    }
+
+    public static AuthCoreOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = new AuthCoreOptions();
+        var provider = configuration["Database:Provider"];
+        if (!string.IsNullOrWhiteSpace(provider))
+        {
+            options.Database.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
+        }
+
+        options.Database.ConnectionString = configuration.GetConnectionString("Auth") ?? DatabaseOptions.DefaultSqliteConnectionString;
+        if (configuration["Runtime:PublicBaseUrl"] is { Length: > 0 } baseUrl)
+        {
+            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                throw new InvalidOperationException($"Runtime:PublicBaseUrl '{baseUrl}' must be an absolute http(s) URL.");
+            options.PublicBaseUrl = baseUrl.TrimEnd('/');
+        }
+
+        if (TimeSpan.TryParse(configuration["Runtime:SettingsPollInterval"], System.Globalization.CultureInfo.InvariantCulture, out var poll) && poll > TimeSpan.Zero)
+            options.SettingsPollInterval = poll;
+        options.BootstrapOperatorEmail = configuration["Studio:Bootstrap:OperatorEmail"];
+        options.BootstrapOperatorPassword = configuration["Studio:Bootstrap:OperatorPassword"];
+        return options;
+    }
+}

@@ -1,0 +1,147 @@
+using Auth.Core.Data;
+using Auth.Core.Data.Entities;
+using Auth.Core.Errors;
+using Auth.Core.Sessions;
+using Auth.Core.Tokens;
+using Auth.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Auth.Core.Operators;
+
+/// <summary>Studio operators: bootstrap, one-time setup code, sign-in and bearer tokens for the management API.</summary>
+public sealed class OperatorService(
+    IDbContextFactory<AuthDbContext> dbFactory,
+    PasswordHasher hasher,
+    SessionTokenService tokens,
+    TimeProvider time)
+{
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);
+    private const int LockoutThreshold = 5;
+    private static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public async Task<bool> AnyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Operators.AnyAsync(ct);
+    }
+
+    public async Task<Result<Operator>> CreateAsync(string? email, string? password, CancellationToken ct = default)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        var problems = new Dictionary<string, string>();
+        if (!normalized.IsSuccess) SignIn.SignUpWithEmail.Merge(problems, normalized.Error);
+        // Operators hold every key to the kingdom: a stricter floor than app users.
+        SignIn.SignUpWithEmail.Merge(problems, PasswordPolicy.Check(password, 12, 256));
+        if (problems.Count > 0) return AuthError.Validation(problems);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Operators.AnyAsync(o => o.NormalizedEmail == normalized.Value.Normalized, ct))
+            return new AuthError(AuthErrors.EmailNotUnique, "An operator with this e-mail address already exists.");
+        var op = new Operator
+        {
+            Id = UserId.New(time),
+            Email = normalized.Value.Display,
+            NormalizedEmail = normalized.Value.Normalized,
+            PasswordHash = hasher.Hash(password!),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Operators.Add(op);
+        await db.SaveChangesAsync(ct);
+        return op;
+    }
+
+    /// <summary>Replaces any earlier setup code with a new one (printed once, stored hashed). Null when operators exist.</summary>
+    public async Task<string?> IssueSetupCodeAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Operators.AnyAsync(ct)) return null;
+        await db.OneTimeTokens.Where(t => t.Purpose == TokenPurposes.StudioSetup).ExecuteDeleteAsync(ct);
+        var code = string.Join('-', TokenHashing.RandomHex(10).Chunk(5).Select(c => new string(c))).ToUpperInvariant();
+        var now = time.GetUtcNow().UtcDateTime;
+        db.OneTimeTokens.Add(new OneTimeToken
+        {
+            Id = TokenHashing.RandomHex(16),
+            Purpose = TokenPurposes.StudioSetup,
+            TokenHash = TokenHashing.Hash(code),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(7),
+        });
+        await db.SaveChangesAsync(ct);
+        return code;
+    }
+
+    /// <summary>Creates the first operator with the setup code; the code is burned in the same step.</summary>
+    public async Task<Result<Operator>> CompleteSetupAsync(string? code, string? email, string? password, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return AuthError.Validation("code", "The setup code is required.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Operators.AnyAsync(ct)) return new AuthError(AuthErrors.NotAllowed, "Setup is already complete.");
+
+        var hash = TokenHashing.Hash(code.Trim().ToUpperInvariant());
+        var now = time.GetUtcNow().UtcDateTime;
+        var burned = await db.OneTimeTokens
+            .Where(t => t.Purpose == TokenPurposes.StudioSetup && t.TokenHash == hash && t.ConsumedAt == null && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
+        if (burned != 1) return new AuthError(AuthErrors.InvalidCode, "The setup code is not valid.");
+
+        var created = await CreateAsync(email, password, ct);
+        if (!created.IsSuccess)
+        {
+            // Nothing was created: give the code back so the operator can correct the form.
+            await db.OneTimeTokens.Where(t => t.TokenHash == hash).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, (DateTime?)null), ct);
+        }
+        return created;
+    }
+
+    public async Task<Result<string>> SignInAsync(string? email, string? password, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || PasswordPolicy.IsOverHardLimit(password))
+            return new AuthError(AuthErrors.InvalidCredentials, "The credentials are not valid.");
+        var normalized = EmailAddress.Normalize(email);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var op = normalized.IsSuccess ? await db.Operators.SingleOrDefaultAsync(o => o.NormalizedEmail == normalized.Value.Normalized, ct) : null;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (op is null)
+        {
+            hasher.VerifyDummy(password);
+            return new AuthError(AuthErrors.InvalidCredentials, "The credentials are not valid.");
+        }
+        if (op.LockoutEndsAt is { } until && until > now)
+        {
+            hasher.VerifyDummy(password);
+            return new AuthError(AuthErrors.RateLimitExceeded, "Too many failed sign-ins; try again later.")
+            {
+                RetryAfterSeconds = (int)Math.Ceiling((until - now).TotalSeconds),
+            };
+        }
+
+        var outcome = hasher.Verify(op.PasswordHash, password);
+        if (outcome == PasswordVerification.Failed)
+        {
+            if (++op.FailedSignInCount >= LockoutThreshold)
+            {
+                op.LockoutEndsAt = now + LockoutDuration;
+                op.FailedSignInCount = 0;
+            }
+            await db.SaveChangesAsync(ct);
+            return new AuthError(AuthErrors.InvalidCredentials, "The credentials are not valid.");
+        }
+
+        if (outcome == PasswordVerification.SuccessRehashNeeded) op.PasswordHash = hasher.Hash(password);
+        op.FailedSignInCount = 0;
+        op.LockoutEndsAt = null;
+        op.LastLoginAt = now;
+        await db.SaveChangesAsync(ct);
+        return tokens.Issue(new SessionTokenRequest(op.Id, TokenHashing.RandomHex(16), TokenLifetime, TokenTypes.Operator));
+    }
+
+    /// <summary>The operator behind a management-API bearer token; end-user session tokens never pass.</summary>
+    public async Task<Result<Operator>> AuthenticateAsync(string? token, CancellationToken ct = default)
+    {
+        var validated = await tokens.ValidateAsync(token, TokenTypes.Operator);
+        if (!validated.IsSuccess) return new AuthError(AuthErrors.Unauthorized, "An operator token is required.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var op = await db.Operators.AsNoTracking().SingleOrDefaultAsync(o => o.Id == validated.Value.UserId, ct);
+        return op is null ? new AuthError(AuthErrors.Unauthorized, "The operator no longer exists.") : op;
+    }
+}
