@@ -54,6 +54,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<OperatorService>();
+        services.AddSingleton<UserDirectory>();
 
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<SignUpWithEmail>();

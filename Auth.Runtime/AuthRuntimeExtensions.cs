@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using Auth.Runtime.Admin;
+using Auth.Runtime.Endpoints;
+using Auth.Runtime.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Auth.Runtime;
+
+public static class AuthRuntimeExtensions
+{
+    /// <summary>Registers what the runtime's HTTP surface needs (Auth.Core is registered by AddAuthCore).</summary>
+    public static IServiceCollection AddAuthRuntime(this IServiceCollection services)
+    {
+        // Binding failures throw, so RuntimeErrorMiddleware can answer them with the error envelope.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddOpenApi("v1");
+        return services;
+    }
+
+    /// <summary>The error envelope for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
+    public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app) =>
+        app.UseMiddleware<RuntimeErrorMiddleware>();
+
+    /// <summary>Maps the runtime under <c>/auth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
+    public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
+    {
+        var auth = endpoints.MapGroup("/auth").WithTags("runtime");
+        EmailAuthEndpoints.Map(auth);
+        PhoneAuthEndpoints.Map(auth);
+        GrantEndpoints.Map(auth);
+        SessionEndpoints.Map(auth);
+        WellKnownEndpoints.Map(endpoints);
+        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        return auth;
+    }
+
+    /// <summary>Maps the operator-only management API under <c>/admin/api</c> and returns its group.</summary>
+    public static RouteGroupBuilder MapAuthAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/admin/api").WithTags("admin");
+        AdminAccessEndpoints.Map(admin);
+        var secured = admin.MapGroup("").AddEndpointFilter<OperatorAuthenticationFilter>();
+        AdminSettingsEndpoints.Map(secured);
+        AdminUsersEndpoints.Map(secured);
+        return admin;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+using Auth.Core.Data.Entities;
+using Auth.Core.Sessions;
+
+namespace Auth.Runtime.Contracts;
+
+/// <summary>The seed's session object. The token appears only in the response that opened the session.</summary>
+public sealed record SessionResponse
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Id { get; init; }
+    public required string UserId { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Token { get; init; }
+    public required string CreationDtm { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LastSeenAt { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Current { get; init; }
+    public required UserAgentInfo UserAgent { get; init; }
+
+    public static SessionResponse Opened(Session session, string token) => new()
+    {
+        UserId = session.UserId,
+        Token = token,
+        CreationDtm = UserResponse.Iso(session.CreatedAt),
+        UserAgent = UserAgentParser.Parse(session.UserAgent),
+    };
+
+    /// <summary>A listed session: its id and times, never its token.</summary>
+    public static SessionResponse Listed(Session session, string currentSessionId) => new()
+    {
+        Id = session.Id,
+        UserId = session.UserId,
+        CreationDtm = UserResponse.Iso(session.CreatedAt),
+        LastSeenAt = UserResponse.Iso(session.LastSeenAt),
+        Current = session.Id == currentSessionId,
+        UserAgent = UserAgentParser.Parse(session.UserAgent),
+    };
+}

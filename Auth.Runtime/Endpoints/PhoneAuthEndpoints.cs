@@ -1,0 +1,35 @@
+using Auth.Core.SignIn;
+using Auth.Runtime.Contracts;
+using Auth.Runtime.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Auth.Runtime.Endpoints;
+
+/// <summary>signUpWithPhone and signInWithPhone.</summary>
+internal static class PhoneAuthEndpoints
+{
+    public static void Map(RouteGroupBuilder auth)
+    {
+        auth.MapPost("/signup-phone", SignUp).WithName("signUpWithPhone");
+        auth.MapPost("/signin-phone", SignIn).WithName("signInWithPhone");
+    }
+
+    public static async Task<Results<Ok<GrantResponse>, ErrorHttpResult>> SignUp(
+        SignUpPhoneRequest request, SignUpWithPhone flow, HttpContext context)
+    {
+        var result = await flow.ExecuteAsync(
+            new SignUpWithPhoneCommand(request.Phone, request.Password, request.Name, request.UserData, context.ClientInfo()),
+            context.RequestAborted);
+        return result.ToHttp(GrantResponse.From);
+    }
+
+    public static async Task<Results<Ok<GrantResponse>, ErrorHttpResult>> SignIn(
+        SignInPhoneRequest request, SignInWithPhone flow, HttpContext context)
+    {
+        var result = await flow.ExecuteAsync(new SignInWithPhoneCommand(request.Phone, request.Password, context.ClientInfo()), context.RequestAborted);
+        return result.ToHttp(GrantResponse.From);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Auth.Core.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Auth.Runtime.Http;
+
+/// <summary>
+/// Turns everything that goes wrong under the API prefixes into the error envelope: bad bodies,
+/// oversized bodies, unknown routes, and unexpected exceptions (logged; never echoed).
+/// </summary>
+internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogger<RuntimeErrorMiddleware> logger)
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+    private static readonly PathString[] ApiPrefixes = ["/auth", "/admin/api", "/oauth"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!IsApi(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            await ErrorWriter.WriteAsync(context, TooLarge());
+            return;
+        }
+
+        context.Request.Body = new LengthLimitedStream(context.Request.Body, MaxBodyBytes);
+        try
+        {
+            await next(context);
+            if (!context.Response.HasStarted && context.Response.ContentLength is null &&
+                context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed &&
+                context.GetEndpoint() is null)
+            {
+                var code = context.Response.StatusCode == 404 ? AuthErrors.NotFound : AuthErrors.NotAllowed;
+                var status = context.Response.StatusCode;
+                await ErrorWriter.WriteAsync(context, new AuthError(code, status == 404 ? "No such endpoint." : "This method is not allowed here."));
+                context.Response.StatusCode = status;
+            }
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            await ErrorWriter.WriteAsync(context, FromBadRequest(ex));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            LogUnhandled(logger, ex, context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await ErrorWriter.WriteAsync(context, new AuthError(AuthErrors.InternalServerError, "Something went wrong on our side."));
+        }
+    }
+
+    private static bool IsApi(PathString path) => ApiPrefixes.Any(p => path.StartsWithSegments(p));
+
+    private static AuthError TooLarge() =>
+        new(AuthErrors.PayloadTooLarge, $"The request body is larger than {MaxBodyBytes / 1024} KB.");
+
+    private static AuthError FromBadRequest(BadHttpRequestException ex)
+    {
+        if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge) return TooLarge();
+        if (ex.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+            return new AuthError(AuthErrors.UnsupportedMediaType, "Send the body as application/json.");
+
+        if (FindJsonException(ex) is { } json)
+        {
+            var field = JsonPathToField(json.Path);
+            return AuthError.Validation(field, field == "(root)" ? "The body is not valid JSON." : "This field has the wrong type or is malformed.");
+        }
+
+        return AuthError.Validation("(root)", "The request body is missing or not valid JSON.");
+    }
+
+    private static JsonException? FindJsonException(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is JsonException json) return json;
+        return null;
+    }
+
+    private static string JsonPathToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "(root)";
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception ex, string method, string path);
+}
