@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth.Runtime.Tests.Infrastructure;
+
+/// <summary>One app over one fresh database, shared by the tests of a class.</summary>
+public abstract class AppFixture : IAsyncLifetime
+{
+    private string? _operatorToken;
+
+    protected AppFixture(DatabaseTarget database) => Database = database;
+
+    public DatabaseTarget Database { get; }
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    public AuthAppFactory Factory { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        if (Database.SkipReason is null)
+        {
+            Factory = new AuthAppFactory(Database, Time);
+            _ = Factory.Server; // starts the host: migrations, keys, bootstrap operator
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public HttpClient CreateClient() => Factory.CreateClient();
+
+    public async Task<HttpClient> CreateOperatorClientAsync()
+    {
+        var client = Factory.CreateClient();
+        _operatorToken ??= await SignInOperatorAsync(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _operatorToken);
+        return client;
+    }
+
+    /// <summary>Replaces the draft with defaults merged with <paramref name="patch"/> and publishes it.</summary>
+    public async Task PublishAsync(object? patch = null)
+    {
+        using var client = await CreateOperatorClientAsync();
+        var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings());
+        var merged = Core.Settings.JsonMergePatch.Apply(defaults, patch is null ? null : JsonSerializerHelper.ToNode(patch));
+        (await client.PutAsJsonAsync("/admin/api/settings/draft", merged)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "test" })).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<string> SignInOperatorAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/admin/api/token",
+            new { email = AuthAppFactory.OperatorEmail, password = AuthAppFactory.OperatorPassword });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return body!["token"]!.GetValue<string>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null) await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteAppFixture() : AppFixture(new SqliteTarget());
+
+public sealed class SqlServerAppFixture() : AppFixture(new SqlServerTarget());

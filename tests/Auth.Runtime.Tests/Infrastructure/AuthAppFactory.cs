@@ -1,0 +1,39 @@
+using Auth.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Auth.Runtime.Tests.Infrastructure;
+
+/// <summary>The real app (Studio.Web's Program) over a real database, with time under the test's control.</summary>
+public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider time, params IInterceptor[] interceptors)
+    : WebApplicationFactory<Program>
+{
+    public const string OperatorEmail = "operator@example.test";
+    public const string OperatorPassword = "operator-password-1";
+
+    public FakeTimeProvider Time { get; } = time;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Auth", database.ConnectionString);
+        builder.UseSetting("Runtime:PublicBaseUrl", "http://auth.test");
+        builder.UseSetting("Studio:Bootstrap:OperatorEmail", OperatorEmail);
+        builder.UseSetting("Studio:Bootstrap:OperatorPassword", OperatorPassword);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            if (interceptors.Length > 0)
+            {
+                services.AddSingleton<IDbContextFactory<AuthDbContext>>(
+                    _ => new AuthDbContextFactory(database.Options, b => b.AddInterceptors(interceptors)));
+            }
+        });
+    }
+}
