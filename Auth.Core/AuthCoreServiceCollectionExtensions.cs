@@ -47,6 +47,7 @@ public static class AuthCoreServiceCollectionExtensions
 
         services.AddSingleton(new PasswordHashingOptions());
         services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<PasswordGate>();
         services.AddSingleton<DbSigningKeyStore>();
         services.AddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<DbSigningKeyStore>());
         services.AddSingleton(new JwtOptions { Issuer = options.PublicBaseUrl.TrimEnd('/'), Audience = options.JwtAudience });

@@ -11,7 +11,7 @@ namespace Auth.Core.Operators;
 /// <summary>Studio operators: bootstrap, one-time setup code, sign-in and bearer tokens for the management API.</summary>
 public sealed class OperatorService(
     IDbContextFactory<AuthDbContext> dbFactory,
-    PasswordHasher hasher,
+    PasswordGate gate,
     SessionTokenService tokens,
     TimeProvider time)
 {
@@ -42,7 +42,7 @@ public sealed class OperatorService(
             Id = UserId.New(time),
             Email = normalized.Value.Display,
             NormalizedEmail = normalized.Value.Normalized,
-            PasswordHash = hasher.Hash(password!),
+            PasswordHash = gate.Hasher.Hash(password!),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Operators.Add(op);
@@ -100,37 +100,11 @@ public sealed class OperatorService(
         var normalized = EmailAddress.Normalize(email);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var op = normalized.IsSuccess ? await db.Operators.SingleOrDefaultAsync(o => o.NormalizedEmail == normalized.Value.Normalized, ct) : null;
-        var now = time.GetUtcNow().UtcDateTime;
-        if (op is null)
-        {
-            hasher.VerifyDummy(password);
-            return new AuthError(AuthErrors.InvalidCredentials, "The credentials are not valid.");
-        }
-        if (op.LockoutEndsAt is { } until && until > now)
-        {
-            hasher.VerifyDummy(password);
-            return new AuthError(AuthErrors.RateLimitExceeded, "Too many failed sign-ins; try again later.")
-            {
-                RetryAfterSeconds = (int)Math.Ceiling((until - now).TotalSeconds),
-            };
-        }
+        var failure = gate.Check(op, password, LockoutThreshold, LockoutDuration);
+        if (op is not null) await db.SaveChangesAsync(ct);
+        if (failure is not null) return failure;
 
-        var outcome = hasher.Verify(op.PasswordHash, password);
-        if (outcome == PasswordVerification.Failed)
-        {
-            if (++op.FailedSignInCount >= LockoutThreshold)
-            {
-                op.LockoutEndsAt = now + LockoutDuration;
-                op.FailedSignInCount = 0;
-            }
-            await db.SaveChangesAsync(ct);
-            return new AuthError(AuthErrors.InvalidCredentials, "The credentials are not valid.");
-        }
-
-        if (outcome == PasswordVerification.SuccessRehashNeeded) op.PasswordHash = hasher.Hash(password);
-        op.FailedSignInCount = 0;
-        op.LockoutEndsAt = null;
-        op.LastLoginAt = now;
+        op!.LastLoginAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return tokens.Issue(new SessionTokenRequest(op.Id, TokenHashing.RandomHex(16), TokenLifetime, TokenTypes.Operator));
     }

@@ -35,7 +35,7 @@ public sealed class DbSigningKeyStore(IDbContextFactory<AuthDbContext> dbFactory
                 Id = material.KeyId,
                 Algorithm = "ES256",
                 ProtectedPrivateKey = _protector.Protect(Convert.ToBase64String(material.ExportPkcs8PrivateKey())),
-                PublicJwk = System.Text.Json.JsonSerializer.Serialize(material.ToPublicJwk()),
+                PublicJwk = PublicJwkJson(material),
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync(ct);
@@ -43,8 +43,24 @@ public sealed class DbSigningKeyStore(IDbContextFactory<AuthDbContext> dbFactory
 
         var rows = await db.SigningKeys.AsNoTracking().Where(k => k.RetiredAt == null)
             .OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToListAsync(ct);
-        var all = rows.Select(r => SigningKeyMaterial.FromPkcs8(r.Id, Convert.FromBase64String(_protector.Unprotect(r.ProtectedPrivateKey)))).ToList();
+        var all = rows.Select(r => SigningKeyMaterial.ImportPkcs8(r.Id, Convert.FromBase64String(_protector.Unprotect(r.ProtectedPrivateKey)))).ToList();
         _keys = new KeySet(all[0], all, rows.Select(r => r.PublicJwk).ToList());
+    }
+
+    // IdentityModel 8 has no public JWK serialiser; write the public members only, by name.
+    private static string PublicJwkJson(SigningKeyMaterial material)
+    {
+        var jwk = material.ToPublicJwk();
+        return new System.Text.Json.Nodes.JsonObject
+        {
+            ["kty"] = jwk.Kty,
+            ["crv"] = jwk.Crv,
+            ["x"] = jwk.X,
+            ["y"] = jwk.Y,
+            ["kid"] = jwk.Kid,
+            ["use"] = jwk.Use,
+            ["alg"] = jwk.Alg,
+        }.ToJsonString();
     }
 
     private sealed record KeySet(SigningKeyMaterial Current, IReadOnlyList<SigningKeyMaterial> All, IReadOnlyList<string> PublicJwks);

@@ -8,67 +8,36 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Core.SignIn;
 
 /// <summary>
-/// The password half shared by e-mail and phone sign-in: lockout, constant-cost verification,
-/// rehash on stronger parameters. Callers decide what identifies the user and what "verified" means.
+/// The password half shared by e-mail and phone sign-in, with the published lockout and length
+/// policy. Callers decide what identifies the user and what "verified" means.
 /// </summary>
-public sealed class LocalAccounts(PasswordHasher hasher, ISettingsReader settings, TimeProvider time)
+public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings)
 {
-    public PasswordHasher Hasher => hasher;
+    public PasswordHasher Hasher => gate.Hasher;
 
-    /// <summary>Checks a password against <paramref name="user"/> (null = unknown: still costs one hash).</summary>
+    /// <summary>Checks a password against <paramref name="user"/> (null = unknown: still costs one hash); saves counters.</summary>
     public async Task<AuthError?> CheckPasswordAsync(AuthDbContext db, User? user, string password, CancellationToken ct)
     {
+        if (user is { PasswordHash: null })
+        {
+            gate.Hasher.VerifyDummy(password);
+            return new AuthError(AuthErrors.InvalidProviderSignIn, $"This account signs in with {user.Provider}, not with a password.");
+        }
+
         var security = settings.Current.Settings.Security;
-        var now = time.GetUtcNow().UtcDateTime;
-        if (user?.PasswordHash is null)
-        {
-            hasher.VerifyDummy(password);
-            return user is null ? InvalidCredentials() : NotLocal(user);
-        }
-
-        if (user.LockoutEndsAt is { } until && until > now)
-        {
-            hasher.VerifyDummy(password);
-            return new AuthError(AuthErrors.RateLimitExceeded, "Too many failed sign-ins; try again later.")
-            {
-                RetryAfterSeconds = (int)Math.Ceiling((until - now).TotalSeconds),
-            };
-        }
-
-        var outcome = hasher.Verify(user.PasswordHash, password);
-        if (outcome == PasswordVerification.Failed)
-        {
-            user.FailedSignInCount++;
-            if (user.FailedSignInCount >= security.LockoutThreshold)
-            {
-                user.LockoutEndsAt = now.AddMinutes(security.LockoutMinutes);
-                user.FailedSignInCount = 0;
-            }
-            await db.SaveChangesAsync(ct);
-            return InvalidCredentials();
-        }
-
-        if (outcome == PasswordVerification.SuccessRehashNeeded) user.PasswordHash = hasher.Hash(password);
-        user.FailedSignInCount = 0;
-        user.LockoutEndsAt = null;
-        return null;
+        var error = gate.Check(user, password, security.LockoutThreshold, TimeSpan.FromMinutes(security.LockoutMinutes));
+        if (user is not null) await db.SaveChangesAsync(ct);
+        return error;
     }
 
     /// <summary>Validates a new password against the published policy (before any hashing).</summary>
     public AuthError? CheckPolicy(string? password, string field = "password")
     {
         var security = settings.Current.Settings.Security;
-        var error = PasswordPolicy.Check(password, security.PasswordMinLength, security.PasswordMaxLength);
-        if (error is null || field == "password") return error;
-        var message = error.Details?["fields"] is IReadOnlyDictionary<string, string> f && f.TryGetValue("password", out var m) ? m : error.Message;
-        return AuthError.Validation(field, message);
+        return PasswordPolicy.Check(password, security.PasswordMinLength, security.PasswordMaxLength, field);
     }
 
-    public static AuthError InvalidCredentials() =>
-        new(AuthErrors.InvalidCredentials, "The credentials are not valid.");
-
-    private static AuthError NotLocal(User user) =>
-        new(AuthErrors.InvalidProviderSignIn, $"This account signs in with {user.Provider}, not with a password.");
+    public static AuthError InvalidCredentials() => PasswordGate.InvalidCredentials();
 
     /// <summary>True when a unique index rejected the insert (a racing duplicate sign-up).</summary>
     public static bool IsUniqueViolation(DbUpdateException ex) =>

@@ -14,6 +14,9 @@ public static class PasswordPolicy
     /// <summary>Hard cap in UTF-8 bytes, checked before anything else so huge inputs cost nothing.</summary>
     public const int MaxBytes = 4096;
 
+    /// <summary>True when a password is over the hard cap: refuse it without hashing.</summary>
+    public static bool IsOverHardLimit(string password) => Encoding.UTF8.GetByteCount(password) > MaxBytes;
+
     /// <summary>Returns null when the password is acceptable, else a validation_error naming <paramref name="field"/>.</summary>
     public static AuthError? Check(string? password, int minLength, int maxLength, string field = "password")
     {
@@ -24,7 +27,7 @@ public static class PasswordPolicy
             return AuthError.Validation(field, "A password is required.");
 
         // Before normalising or counting: both are linear, but there is no reason to do any work on 1 MB of input.
-        if (Encoding.UTF8.GetByteCount(password) > MaxBytes)
+        if (IsOverHardLimit(password))
             return AuthError.Validation(field, "The password is too long.");
 
         string normalized;

@@ -13,7 +13,7 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
         builder.Property(o => o.Id).HasMaxLength(24).IsUnicode(false);
         builder.Property(o => o.Email).HasMaxLength(320);
         builder.Property(o => o.NormalizedEmail).HasMaxLength(320);
-        builder.Property(o => o.PasswordHash).HasMaxLength(256).IsUnicode(false);
+        builder.Property(o => o.PasswordHash).HasMaxLength(256).IsUnicode(false).IsRequired();
         builder.HasIndex(o => o.NormalizedEmail).IsUnique();
     }
 }

@@ -1,12 +1,12 @@
 namespace Auth.Core.Data.Entities;
 
 /// <summary>A studio operator (administrator of the settings), separate from app users.</summary>
-public sealed class Operator
+public sealed class Operator : IPasswordAccount
 {
     public required string Id { get; set; }
     public required string Email { get; set; }
     public required string NormalizedEmail { get; set; }
-    public required string PasswordHash { get; set; }
+    public required string? PasswordHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastLoginAt { get; set; }
     public int FailedSignInCount { get; set; }

@@ -1,7 +1,7 @@
 namespace Auth.Core.Data.Entities;
 
 /// <summary>An end user of the app. Email and phone are stored as given and in normalised form.</summary>
-public sealed class User
+public sealed class User : IPasswordAccount
 {
     public const string LocalProvider = "local";
 

@@ -18,14 +18,23 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
 
     public FakeTimeProvider Time { get; } = time;
 
+    /// <summary>False leaves the database without an operator, as on a real first start.</summary>
+    public bool BootstrapOperator { get; init; } = true;
+
+    public string? SettingsPollInterval { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Auth", database.ConnectionString);
         builder.UseSetting("Runtime:PublicBaseUrl", "http://auth.test");
-        builder.UseSetting("Studio:Bootstrap:OperatorEmail", OperatorEmail);
-        builder.UseSetting("Studio:Bootstrap:OperatorPassword", OperatorPassword);
+        if (BootstrapOperator)
+        {
+            builder.UseSetting("Studio:Bootstrap:OperatorEmail", OperatorEmail);
+            builder.UseSetting("Studio:Bootstrap:OperatorPassword", OperatorPassword);
+        }
+        if (SettingsPollInterval is not null) builder.UseSetting("Runtime:SettingsPollInterval", SettingsPollInterval);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -1,0 +1,9 @@
+namespace Auth.Core.Data.Entities;
+
+/// <summary>An account that signs in with a password and can be locked out (users and operators).</summary>
+public interface IPasswordAccount
+{
+    string? PasswordHash { get; set; }
+    int FailedSignInCount { get; set; }
+    DateTime? LockoutEndsAt { get; set; }
+}

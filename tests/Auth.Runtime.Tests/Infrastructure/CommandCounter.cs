@@ -1,0 +1,42 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Auth.Runtime.Tests.Infrastructure;
+
+/// <summary>Counts the SQL commands that touch the settings tables, and can make the database fail on demand.</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private int _settingsQueries;
+
+    public int SettingsQueries => Volatile.Read(ref _settingsQueries);
+
+    /// <summary>While set, every command throws, as a database that went away would.</summary>
+    public bool Fail { get; set; }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Observe(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Observe(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Observe(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Observe(DbCommand command)
+    {
+        if (Fail) throw new InvalidOperationException("Simulated database failure: connection reset by peer (secret-detail-xyz).");
+        if (command.CommandText.Contains("Settings", StringComparison.Ordinal)) Interlocked.Increment(ref _settingsQueries);
+    }
+}

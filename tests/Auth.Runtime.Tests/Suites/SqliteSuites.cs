@@ -1,0 +1,17 @@
+using Auth.Runtime.Tests.Infrastructure;
+
+namespace Auth.Runtime.Tests.Suites;
+
+// Every suite against a real SQLite file, created and migrated by the app itself.
+
+public sealed class EmailAuthSqliteTests(SqliteAppFixture f) : EmailAuthSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class PhoneAuthSqliteTests(SqliteAppFixture f) : PhoneAuthSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class SessionSqliteTests(SqliteAppFixture f) : SessionSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class GrantSqliteTests(SqliteAppFixture f) : GrantSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class BadInputSqliteTests(SqliteAppFixture f) : BadInputSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class AdminApiSqliteTests(SqliteAppFixture f) : AdminApiSuite(f), IClassFixture<SqliteAppFixture>;
