@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Auth.Core.Sessions;
+
+/// <summary>
+/// One pattern of an ordered rule table. As in ua-parser-js, the first rule of a table whose
+/// pattern matches anywhere in the header wins, so tables list specific tokens before generic ones.
+/// </summary>
+internal sealed class UaRule<T>(string pattern, Func<Match, T> map, TimeSpan? timeout = null)
+    where T : class
+{
+    private readonly Regex _regex = new(pattern, UaRule.Options, timeout ?? UaRule.MatchTimeout);
+
+    public T? TryMatch(string ua)
+    {
+        var match = _regex.Match(ua);
+        return match.Success ? map(match) : null;
+    }
+}
+
+internal static class UaRule
+{
+    // Headers are attacker-controlled: every match is bounded so a crafted header cannot pin a thread.
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    internal const RegexOptions Options =
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+
+    public static T? First<T>(IReadOnlyList<UaRule<T>> rules, string ua)
+        where T : class
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.TryMatch(ua) is { } result)
+                return result;
+        }
+
+        return null;
+    }
+
+    /// <summary>A group's text, or "" when the group did not take part in the match.</summary>
+    public static string G(this Match match, int group) =>
+        match.Groups[group] is { Success: true } g ? g.Value : "";
+
+    /// <summary>The leading number of a version ("124.0.6367.91" → "124"), ignoring stray letters.</summary>
+    public static string Major(string version) =>
+        new(version.TakeWhile(c => c != '.').Where(char.IsAsciiDigit).ToArray());
+}
