@@ -23,7 +23,7 @@ internal static class SignUpInput
         if (string.IsNullOrWhiteSpace(redirectUrl))
             return required ? new AuthError(AuthErrors.RedirectUrlMissing, "A redirectURL is required.") : null;
         var match = RedirectUrlMatcher.Match(settings.RedirectURLs, redirectUrl);
-        return match.IsAllowed
+        return match.IsMatch
             ? null
             : new AuthError(AuthErrors.InvalidRedirectUrl, $"The redirect URL is not allowed: {match.Reason}",
                 new Dictionary<string, object?> { ["redirectURL"] = redirectUrl });

@@ -1,7 +1,6 @@
 using Auth.Core.Operators;
 using Auth.Runtime.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 

@@ -28,7 +28,7 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Json, string R
         AssertStatus(status);
         var errors = Body?["errors"]?.AsArray();
         Assert.NotNull(errors);
-        var error = Assert.Single(errors).AsObject();
+        var error = Assert.Single(errors)!.AsObject();
         Assert.Equal(code, error["code"]?.GetValue<string>());
         Assert.Equal((int)status >= 500 ? "server_error" : "client_error", error["origin"]?.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(error["message"]?.GetValue<string>()));

@@ -1,6 +1,5 @@
 using Auth.Core.Data;
 using Microsoft.Data.SqlClient;
-using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Runtime.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Auth.Core.Users;
 using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
