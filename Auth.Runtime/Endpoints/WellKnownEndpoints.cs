@@ -34,7 +34,9 @@ internal static class WellKnownEndpoints
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            database = await db.Database.CanConnectAsync(ct);
+            // A real round trip: CanConnect alone passes for a SQLite file that cannot be queried.
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+            database = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -9,13 +9,13 @@ public static class ErrorWriter
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static Task WriteAsync(HttpContext context, AuthError error)
+    public static Task WriteAsync(HttpContext context, AuthError error, int? status = null)
     {
-        var status = ErrorStatus.For(error.Code);
-        context.Response.StatusCode = status;
+        var code = status ?? ErrorStatus.For(error.Code);
+        context.Response.StatusCode = code;
         if (error.RetryAfterSeconds is { } seconds)
             context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        var origin = status >= 500 ? "server_error" : "client_error";
+        var origin = code >= 500 ? "server_error" : "client_error";
         var envelope = new ErrorEnvelope([new ErrorItem(origin, error.Code, error.Message, error.Details)]);
         return context.Response.WriteAsJsonAsync(envelope, Json);
     }

@@ -32,15 +32,8 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
         try
         {
             await next(context);
-            if (!context.Response.HasStarted && context.Response.ContentLength is null &&
-                context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed &&
-                context.GetEndpoint() is null)
-            {
-                var code = context.Response.StatusCode == 404 ? AuthErrors.NotFound : AuthErrors.NotAllowed;
-                var status = context.Response.StatusCode;
-                await ErrorWriter.WriteAsync(context, new AuthError(code, status == 404 ? "No such endpoint." : "This method is not allowed here."));
-                context.Response.StatusCode = status;
-            }
+            if (!context.Response.HasStarted && context.Response.ContentLength is null && context.Response.StatusCode >= 400)
+                await WriteBareStatusAsync(context);
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
@@ -56,6 +49,22 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
             context.Response.Clear();
             await ErrorWriter.WriteAsync(context, new AuthError(AuthErrors.InternalServerError, "Something went wrong on our side."));
         }
+    }
+
+    /// <summary>Framework answers without a body (no route, wrong method, wrong media type) still get the envelope.</summary>
+    private static Task WriteBareStatusAsync(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var error = status switch
+        {
+            StatusCodes.Status404NotFound => new AuthError(AuthErrors.NotFound, "No such endpoint."),
+            StatusCodes.Status405MethodNotAllowed => new AuthError(AuthErrors.NotAllowed, "This method is not allowed here."),
+            StatusCodes.Status415UnsupportedMediaType => new AuthError(AuthErrors.UnsupportedMediaType, "Send the body as application/json."),
+            StatusCodes.Status413PayloadTooLarge => TooLarge(),
+            _ when status >= 500 => new AuthError(AuthErrors.InternalServerError, "Something went wrong on our side."),
+            _ => AuthError.Validation("(root)", "The request is not valid."),
+        };
+        return ErrorWriter.WriteAsync(context, error, status);
     }
 
     private static bool IsApi(PathString path) => ApiPrefixes.Any(p => path.StartsWithSegments(p));

@@ -9,6 +9,7 @@ namespace Auth.Runtime.Tests.Infrastructure;
 public abstract class AppFixture : IAsyncLifetime
 {
     private string? _operatorToken;
+    private DateTimeOffset _operatorTokenAt;
 
     protected AppFixture(DatabaseTarget database) => Database = database;
 
@@ -31,7 +32,12 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task<HttpClient> CreateOperatorClientAsync()
     {
         var client = Factory.CreateClient();
-        _operatorToken ??= await SignInOperatorAsync(client);
+        // Tests move the clock by days; an operator token lives 8 hours.
+        if (_operatorToken is null || Time.GetUtcNow() - _operatorTokenAt > TimeSpan.FromHours(1))
+        {
+            _operatorToken = await SignInOperatorAsync(client);
+            _operatorTokenAt = Time.GetUtcNow();
+        }
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _operatorToken);
         return client;
     }
@@ -41,9 +47,9 @@ public abstract class AppFixture : IAsyncLifetime
     {
         using var client = await CreateOperatorClientAsync();
         var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings());
-        var merged = Core.Settings.JsonMergePatch.Apply(defaults, patch is null ? null : JsonSerializerHelper.ToNode(patch));
-        (await client.PutAsJsonAsync("/admin/api/settings/draft", merged)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "test" })).EnsureSuccessStatusCode();
+        var merged = patch is null ? defaults : Core.Settings.JsonMergePatch.Apply(defaults, JsonSerializerHelper.ToNode(patch));
+        (await ApiResponse.ReadAsync(await client.PutAsJsonAsync("/admin/api/settings/draft", merged))).AssertStatus(System.Net.HttpStatusCode.OK);
+        (await ApiResponse.ReadAsync(await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "test" }))).AssertStatus(System.Net.HttpStatusCode.OK);
     }
 
     private static async Task<string> SignInOperatorAsync(HttpClient client)
