@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+
+namespace Auth.Tests.Shared;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. Never a downloaded browser: ./test.sh installs the
+/// `chromium` package. The flags keep it from reaching for the network this machine does not have.
+/// </summary>
+public static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+}
