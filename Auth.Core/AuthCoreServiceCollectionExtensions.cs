@@ -1,4 +1,5 @@
 using Auth.Core.Data;
+using Auth.Core.Messaging;
 using Auth.Core.Operators;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
@@ -63,6 +64,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<SignInWithPhone>();
         services.AddSingleton<GetAuthGrant>();
         services.AddSingleton<ChangePassword>();
+        services.AddAuthMessaging();
         return services;
     }
 

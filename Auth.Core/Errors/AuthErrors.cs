@@ -38,4 +38,11 @@ public static class AuthErrors
     public const string Conflict = "conflict";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PayloadTooLarge = "payload_too_large";
+
+    // Messaging additions.
+    /// <summary>A published message template failed to render when a message was due; nothing was sent.</summary>
+    public const string MessageTemplateError = "message_template_error";
+
+    /// <summary>An e-mailed link that is unknown, expired, already used, or for another action.</summary>
+    public const string InvalidLink = "invalid_link";
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Auth.Core.Errors;
+using Auth.Core.Messaging;
 
 namespace Auth.Core.Settings;
 
@@ -153,6 +154,8 @@ public static class SettingsValidator
             errors.Required($"{prefix}.body", template.Body, "The message body must not be empty.");
             if (Encoding.UTF8.GetByteCount(template.Body ?? "") > MessageTemplate.BodyMaxBytes)
                 errors.Add($"{prefix}.body", $"Must be at most {MessageTemplate.BodyMaxBytes / 1024} KB.");
+            if (TemplateCheck.ParseError(template.Subject) is { } subjectError) errors.Add($"{prefix}.subject", subjectError);
+            if (TemplateCheck.ParseError(template.Body) is { } bodyError) errors.Add($"{prefix}.body", bodyError);
         }
     }
 

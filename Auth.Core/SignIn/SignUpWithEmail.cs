@@ -4,6 +4,7 @@ using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
+using Auth.Core.Tokens;
 using Auth.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,7 @@ public sealed class SignUpWithEmail(
     ISettingsReader settingsReader,
     LocalAccounts accounts,
     SessionService sessions,
+    TokenMessages messages,
     TimeProvider time)
 {
     public async Task<Result<AuthGrant>> ExecuteAsync(SignUpWithEmailCommand command, CancellationToken ct = default)
@@ -36,7 +38,8 @@ public sealed class SignUpWithEmail(
         if (problems.Count > 0) return AuthError.Validation(problems);
 
         var confirm = settings.Email.ConfirmEmail;
-        if (SignUpInput.CheckRedirect(settings, command.RedirectUrl, required: confirm) is { } redirectError) return redirectError;
+        var redirect = SignUpInput.ResolveRedirect(settings, command.RedirectUrl, required: confirm);
+        if (!redirect.IsSuccess) return redirect.Error;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.Value.Normalized, ct)) return EmailTaken();
@@ -59,7 +62,11 @@ public sealed class SignUpWithEmail(
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            // With confirmEmail on, the confirm_email message is saved with the user and its link, or not at all.
+            var failed = await messages.CommitAsync(db, () => confirm
+                ? messages.QueueLinkAsync(db, user, TokenPurposes.ConfirmEmail, MessageType.ConfirmEmail, user.Email, redirect.Value!, ct)
+                : Task.FromResult<AuthError?>(null), ct);
+            if (failed is not null) return failed;
         }
         catch (DbUpdateException ex) when (LocalAccounts.IsUniqueViolation(ex))
         {

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
+using Auth.Core.Messaging;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
+using Auth.Core.Tokens;
 using Auth.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +19,7 @@ public sealed class SignUpWithPhone(
     ISettingsReader settingsReader,
     LocalAccounts accounts,
     SessionService sessions,
+    TokenMessages messages,
     TimeProvider time)
 {
     public async Task<Result<AuthGrant>> ExecuteAsync(SignUpWithPhoneCommand command, CancellationToken ct = default)
@@ -47,11 +50,16 @@ public sealed class SignUpWithPhone(
             SignUpAt = time.GetUtcNow().UtcDateTime,
         };
         db.Users.Add(user);
-        var grant = settings.Phone.ConfirmPhone ? new AuthGrant(user, null, null) : sessions.Open(db, user, command.Client);
+        var confirm = settings.Phone.ConfirmPhone;
+        var grant = confirm ? new AuthGrant(user, null, null) : sessions.Open(db, user, command.Client);
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            // With confirmPhone on, the verify_sms_code message is saved with the user and its code, or not at all.
+            var failed = await messages.CommitAsync(db, () => confirm
+                ? messages.QueueCodeAsync(db, user, TokenPurposes.VerifyPhone, ActionTypes.VerifyPhone, MessageType.VerifySmsCode, user.Phone, ct)
+                : Task.FromResult<AuthError?>(null), ct);
+            if (failed is not null) return failed;
         }
         catch (DbUpdateException ex) when (LocalAccounts.IsUniqueViolation(ex))
         {

@@ -19,6 +19,7 @@ public static class ErrorStatus
         [AuthErrors.PhoneNotVerified] = 401,
         [AuthErrors.InvalidAccessToken] = 401,
         [AuthErrors.InvalidCode] = 401,
+        [AuthErrors.InvalidLink] = 401,
         [AuthErrors.MissingSessionToken] = 401,
         [AuthErrors.InvalidSessionToken] = 401,
         [AuthErrors.Unauthorized] = 401,
@@ -40,6 +41,7 @@ public static class ErrorStatus
         [AuthErrors.RateLimitExceeded] = 429,
         [AuthErrors.OAuthFailed] = 502,
         [AuthErrors.InternalServerError] = 500,
+        [AuthErrors.MessageTemplateError] = 500,
     };
 
     public static int For(string code) => Statuses.GetValueOrDefault(code, 400);
