@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Auth.Runtime.Admin;
 using Auth.Runtime.Endpoints;
 using Auth.Runtime.Http;
+using Auth.Runtime.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +23,7 @@ public static class AuthRuntimeExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddOpenApi("v1");
+        services.AddAuthMessagingRuntime();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class AuthRuntimeExtensions
         PhoneAuthEndpoints.Map(auth);
         GrantEndpoints.Map(auth);
         SessionEndpoints.Map(auth);
+        auth.MapMessagingEndpoints();
         WellKnownEndpoints.Map(endpoints);
         endpoints.MapOpenApi("/openapi/{documentName}.json");
         return auth;
@@ -50,6 +53,7 @@ public static class AuthRuntimeExtensions
         var secured = admin.MapGroup("").AddEndpointFilter<OperatorAuthenticationFilter>();
         AdminSettingsEndpoints.Map(secured);
         AdminUsersEndpoints.Map(secured);
+        secured.MapMessagingAdmin();
         return admin;
     }
 }
