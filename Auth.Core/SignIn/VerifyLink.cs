@@ -79,6 +79,12 @@ public sealed class VerifyLink(
             var owned = token is not null && PurposeOfAction.ContainsValue(token.Purpose) ? token : null;
             return (null, Fail(owned, InvalidLink()));
         }
+        if (Trusted(token) is null)
+        {
+            // Never redirect where today's allow-list says no, not even on success: the link stays unused.
+            return (null, new VerifyOutcome(null, new AuthError(AuthErrors.InvalidRedirectUrl,
+                "The redirect URL of this link is no longer allowed; ask for a new link.")));
+        }
         return links.IsLive(token) ? (token, null) : (token, Fail(token, InvalidLink()));
     }
 

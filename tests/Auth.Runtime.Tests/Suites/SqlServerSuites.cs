@@ -16,3 +16,5 @@ public sealed class GrantSqlServerTests(SqlServerAppFixture f) : GrantSuite(f), 
 public sealed class BadInputSqlServerTests(SqlServerAppFixture f) : BadInputSuite(f), IClassFixture<SqlServerAppFixture>;
 
 public sealed class AdminApiSqlServerTests(SqlServerAppFixture f) : AdminApiSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class EmailLinkSqlServerTests(SqlServerAppFixture f) : Messaging.EmailLinkSuite(f), IClassFixture<SqlServerAppFixture>;

@@ -15,3 +15,5 @@ public sealed class GrantSqliteTests(SqliteAppFixture f) : GrantSuite(f), IClass
 public sealed class BadInputSqliteTests(SqliteAppFixture f) : BadInputSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class AdminApiSqliteTests(SqliteAppFixture f) : AdminApiSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class EmailLinkSqliteTests(SqliteAppFixture f) : Messaging.EmailLinkSuite(f), IClassFixture<SqliteAppFixture>;
