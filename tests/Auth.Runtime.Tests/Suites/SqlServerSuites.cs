@@ -18,3 +18,9 @@ public sealed class BadInputSqlServerTests(SqlServerAppFixture f) : BadInputSuit
 public sealed class AdminApiSqlServerTests(SqlServerAppFixture f) : AdminApiSuite(f), IClassFixture<SqlServerAppFixture>;
 
 public sealed class EmailLinkSqlServerTests(SqlServerAppFixture f) : Messaging.EmailLinkSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class PhoneCodeSqlServerTests(SqlServerAppFixture f) : Messaging.PhoneCodeSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class SmsProviderSqlServerTests(SqlServerAppFixture f) : Messaging.SmsProviderSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class OutboxSqlServerTests(SqlServerAppFixture f) : Messaging.OutboxSuite(f), IClassFixture<SqlServerAppFixture>;

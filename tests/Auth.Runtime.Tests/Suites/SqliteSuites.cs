@@ -17,3 +17,9 @@ public sealed class BadInputSqliteTests(SqliteAppFixture f) : BadInputSuite(f), 
 public sealed class AdminApiSqliteTests(SqliteAppFixture f) : AdminApiSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class EmailLinkSqliteTests(SqliteAppFixture f) : Messaging.EmailLinkSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class PhoneCodeSqliteTests(SqliteAppFixture f) : Messaging.PhoneCodeSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class SmsProviderSqliteTests(SqliteAppFixture f) : Messaging.SmsProviderSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class OutboxSqliteTests(SqliteAppFixture f) : Messaging.OutboxSuite(f), IClassFixture<SqliteAppFixture>;
