@@ -37,6 +37,7 @@ internal sealed class SandboxContext : TemplateContext
         OnOutputLimit = ScriptLimitBehavior.Throw;
         StrictVariables = false;
         EnableRelaxedMemberAccess = true;
+        EnableRelaxedTargetAccess = true; // "usr.name" with usr unknown renders empty (and warns) rather than failing
         EnableRelaxedFunctionAccess = false;
         RegexTimeOut = TimeSpan.FromMilliseconds(100);
         MemberFilter = _ => false; // no reflection onto .NET objects, should one ever slip into the model

@@ -24,3 +24,5 @@ public sealed class PhoneCodeSqlServerTests(SqlServerAppFixture f) : Messaging.P
 public sealed class SmsProviderSqlServerTests(SqlServerAppFixture f) : Messaging.SmsProviderSuite(f), IClassFixture<SqlServerAppFixture>;
 
 public sealed class OutboxSqlServerTests(SqlServerAppFixture f) : Messaging.OutboxSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class TemplateSqlServerTests(SqlServerAppFixture f) : Messaging.TemplateSuite(f), IClassFixture<SqlServerAppFixture>;

@@ -23,3 +23,5 @@ public sealed class PhoneCodeSqliteTests(SqliteAppFixture f) : Messaging.PhoneCo
 public sealed class SmsProviderSqliteTests(SqliteAppFixture f) : Messaging.SmsProviderSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class OutboxSqliteTests(SqliteAppFixture f) : Messaging.OutboxSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class TemplateSqliteTests(SqliteAppFixture f) : Messaging.TemplateSuite(f), IClassFixture<SqliteAppFixture>;
