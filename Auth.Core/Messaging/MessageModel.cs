@@ -52,8 +52,13 @@ public sealed record MessageModel(MessageUser User, MessageToken Token, string A
             ["actionType"] = Token.ActionType,
         };
         var app = new ScriptObject { ["name"] = AppName };
-        var root = new ScriptObject { ["user"] = user, ["token"] = token, ["app"] = app };
-        foreach (var child in new[] { user, token, app, root }) child.IsReadOnly = true;
+        // The model's objects are read-only; the root stays writable so templates can assign their own variables.
+        var root = new ScriptObject();
+        foreach (var (name, child) in new[] { ("user", user), ("token", token), ("app", app) })
+        {
+            child.IsReadOnly = true;
+            root.SetValue(name, child, readOnly: true);
+        }
         return root;
     }
 }
