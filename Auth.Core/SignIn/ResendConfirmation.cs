@@ -22,11 +22,11 @@ public sealed class ResendConfirmation(IDbContextFactory<AuthDbContext> dbFactor
         if (!target.IsSuccess) return target.Error;
         var user = target.Value.User;
         const string type = MessageType.ConfirmEmail;
-        if (user is null) return await messages.RefuseAsync(TokenMessages.UserNotFound(), type, ct);
+        if (user is null) return await messages.RefuseAsync(db, TokenMessages.UserNotFound(), type, ct);
         if (user.EmailVerified)
-            return await messages.RefuseAsync(new AuthError(AuthErrors.EmailAlreadyVerified, "This e-mail address is already verified."), type, ct);
-        if (user.Disabled) return await messages.RefuseAsync(new AuthError(AuthErrors.NotAllowed, "This account is disabled."), type, ct);
-        if (await messages.CheckCooldownAsync(db, user.Email!, ct) is { } cooldown) return await messages.RefuseAsync(cooldown, type, ct);
+            return await messages.RefuseAsync(db, new AuthError(AuthErrors.EmailAlreadyVerified, "This e-mail address is already verified."), type, ct);
+        if (user.Disabled) return await messages.RefuseAsync(db, new AuthError(AuthErrors.NotAllowed, "This account is disabled."), type, ct);
+        if (await messages.CheckCooldownAsync(db, user.Email!, ct) is { } cooldown) return await messages.RefuseAsync(db, cooldown, type, ct);
 
         var failed = await messages.CommitAsync(db, () =>
             messages.QueueLinkAsync(db, user, TokenPurposes.ConfirmEmail, type, user.Email!, target.Value.RedirectUrl, ct), ct);

@@ -21,11 +21,11 @@ public sealed class ResendPhoneCode(IDbContextFactory<AuthDbContext> dbFactory, 
         if (!resolved.IsSuccess) return resolved.Error;
         var (number, user) = resolved.Value;
         const string type = MessageType.VerifySmsCode;
-        if (user is null) return await messages.RefuseAsync(TokenMessages.UserNotFound(), type, ct);
+        if (user is null) return await messages.RefuseAsync(db, TokenMessages.UserNotFound(), type, ct);
         if (user.PhoneVerified)
-            return await messages.RefuseAsync(new AuthError(AuthErrors.PhoneAlreadyVerified, "This phone number is already verified."), type, ct);
-        if (user.Disabled) return await messages.RefuseAsync(new AuthError(AuthErrors.NotAllowed, "This account is disabled."), type, ct);
-        if (await messages.CheckCooldownAsync(db, number, ct) is { } cooldown) return await messages.RefuseAsync(cooldown, type, ct);
+            return await messages.RefuseAsync(db, new AuthError(AuthErrors.PhoneAlreadyVerified, "This phone number is already verified."), type, ct);
+        if (user.Disabled) return await messages.RefuseAsync(db, new AuthError(AuthErrors.NotAllowed, "This account is disabled."), type, ct);
+        if (await messages.CheckCooldownAsync(db, number, ct) is { } cooldown) return await messages.RefuseAsync(db, cooldown, type, ct);
 
         var failed = await messages.CommitAsync(db, () =>
             messages.QueueCodeAsync(db, user, TokenPurposes.VerifyPhone, ActionTypes.VerifyPhone, type, number, ct), ct);

@@ -21,13 +21,13 @@ public sealed class SendPasswordResetCode(IDbContextFactory<AuthDbContext> dbFac
         if (!resolved.IsSuccess) return resolved.Error;
         var (number, user) = resolved.Value;
         const string type = MessageType.VerifySmsCode;
-        if (user is null) return await messages.RefuseAsync(TokenMessages.UserNotFound(), type, ct);
+        if (user is null) return await messages.RefuseAsync(db, TokenMessages.UserNotFound(), type, ct);
         if (user.PasswordHash is null)
-            return await messages.RefuseAsync(new AuthError(AuthErrors.InvalidProviderSignIn, $"This account signs in with {user.Provider}, not with a password."), type, ct);
+            return await messages.RefuseAsync(db, new AuthError(AuthErrors.InvalidProviderSignIn, $"This account signs in with {user.Provider}, not with a password."), type, ct);
         if (settings.Phone.ConfirmPhone && !user.PhoneVerified)
-            return await messages.RefuseAsync(new AuthError(AuthErrors.PhoneNotVerified, "The phone number has not been verified yet."), type, ct);
-        if (user.Disabled) return await messages.RefuseAsync(new AuthError(AuthErrors.NotAllowed, "This account is disabled."), type, ct);
-        if (await messages.CheckCooldownAsync(db, number, ct) is { } cooldown) return await messages.RefuseAsync(cooldown, type, ct);
+            return await messages.RefuseAsync(db, new AuthError(AuthErrors.PhoneNotVerified, "The phone number has not been verified yet."), type, ct);
+        if (user.Disabled) return await messages.RefuseAsync(db, new AuthError(AuthErrors.NotAllowed, "This account is disabled."), type, ct);
+        if (await messages.CheckCooldownAsync(db, number, ct) is { } cooldown) return await messages.RefuseAsync(db, cooldown, type, ct);
 
         var failed = await messages.CommitAsync(db, () =>
             messages.QueueCodeAsync(db, user, TokenPurposes.ResetPasswordCode, ActionTypes.ResetPasswordCode, type, number, ct), ct);

@@ -4,6 +4,7 @@ using Auth.Core.Errors;
 using Auth.Core.Messaging;
 using Auth.Core.Settings;
 using Auth.Core.Tokens;
+using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.SignIn;
 
@@ -62,19 +63,23 @@ public sealed class TokenMessages(
 
     /// <summary>
     /// The answer enumeration protection gives instead of an error that would reveal the account: success,
-    /// after rendering the message like a real send does, so both take about as long.
+    /// after the work a real send does (render the message, a write transaction), so both take about as long.
     /// </summary>
-    public async Task<Result<Unit>> QuietlyAsync(string messageType, CancellationToken ct)
+    public async Task<Result<Unit>> QuietlyAsync(AuthDbContext db, string messageType, CancellationToken ct)
     {
         var snapshot = settingsReader.Current;
         var model = MessageSamples.For(messageType, snapshot.Settings, options.PublicBaseUrl, time.GetUtcNow().UtcDateTime);
         await composer.ComposeAsync(messageType, "nobody", model, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var nothing = TokenHashing.RandomHex(16);
+        await db.OneTimeTokens.Where(t => t.Id == nothing).ExecuteUpdateAsync(s => s.SetProperty(t => t.Attempts, 0), ct);
+        await transaction.CommitAsync(ct);
         return Unit.Value;
     }
 
     /// <summary>An error, or with enumeration protection on, the same quiet success an unknown account gets.</summary>
-    public async Task<Result<Unit>> RefuseAsync(AuthError error, string messageType, CancellationToken ct) =>
-        Settings.Security.EnumerationProtection ? await QuietlyAsync(messageType, ct) : error;
+    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct) =>
+        Settings.Security.EnumerationProtection ? await QuietlyAsync(db, messageType, ct) : error;
 
     /// <summary>Links are built from Runtime:PublicBaseUrl only, never from the request's Host header.</summary>
     public string VerifyUrl(string key, string action) =>

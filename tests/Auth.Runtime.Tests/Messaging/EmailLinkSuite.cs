@@ -165,6 +165,30 @@ public abstract class EmailLinkSuite(AppFixture fixture) : MessagingSuiteBase(fi
     }
 
     [Fact]
+    public async Task SendMagicLink_EnumerationProtectionOn_UnknownTakesAboutAsLongAsReal()
+    {
+        await Fixture.PublishAsync(new { smtp = SmtpPatch, security = new { sendCooldownSeconds = 0, enumerationProtection = true } });
+        var real = await SignUpVerifiedAsync();
+
+        async Task<double> MedianMsAsync(Func<string> email)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 7; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                (await PostAsync("/auth/send-magic", new { email = email(), redirectURL = RedirectUrl })).AssertStatus(HttpStatusCode.OK);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            return times.Order().ElementAt(3);
+        }
+
+        var realMs = await MedianMsAsync(() => real);
+        var unknownMs = await MedianMsAsync(() => NewEmail());
+        // Generous bounds: this machine is shared; the point is "same work", not a stopwatch race.
+        Assert.InRange(unknownMs, realMs / 10, realMs * 10);
+    }
+
+    [Fact]
     public async Task PasswordReset_LinkThenResetPwd_SetsPasswordAndEndsAllSessions()
     {
         var email = await SignUpVerifiedAsync();

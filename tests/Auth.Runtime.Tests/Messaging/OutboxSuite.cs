@@ -54,6 +54,32 @@ public abstract class OutboxSuite(AppFixture fixture) : MessagingSuiteBase(fixtu
     }
 
     [Fact]
+    public async Task SmtpLogin_RightCredentialsSend_WrongOnesKeepTheServersError()
+    {
+        await using var secured = await SmtpTestServer.StartAsync(("mailer", "s3cret-pass"));
+        object SettingsWith(string password) => new
+        {
+            smtp = new { host = "127.0.0.1", port = secured.Port, security = "None", user = "mailer", password, fromEmail = "no-reply@auth.test" },
+            security = new { sendCooldownSeconds = 0 },
+        };
+
+        await Fixture.PublishAsync(SettingsWith("wrong"));
+        var refused = NewEmail();
+        (await PostAsync("/auth/signup-email", new { email = refused, password = Password, redirectURL = RedirectUrl })).AssertStatus(HttpStatusCode.OK);
+        await Dispatcher.DispatchOnceAsync(Ct);
+        var row = Assert.Single(await MessagesAsync(refused))!.AsObject();
+        Assert.Equal("pending", row["status"]!.GetValue<string>());
+        Assert.Contains("SMTP", row["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", row["lastError"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        await Fixture.PublishAsync(SettingsWith("s3cret-pass"));
+        var email = NewEmail();
+        (await PostAsync("/auth/signup-email", new { email, password = Password, redirectURL = RedirectUrl })).AssertStatus(HttpStatusCode.OK);
+        await secured.WaitForAsync(email, () => Dispatcher.DispatchOnceAsync(Ct));
+        Assert.Equal("sent", Assert.Single(await MessagesAsync(email))!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SeveralDispatchers_OneDatabase_NeverSendAMessageTwice()
     {
         await Smtp.StopAsync(); // let the messages pile up first

@@ -17,15 +17,22 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _running;
 
-    private SmtpTestServer(int port) => Port = port;
+    private SmtpTestServer(int port, (string User, string Password)? login = null)
+    {
+        Port = port;
+        Login = login;
+    }
+
+    /// <summary>When set, the server requires AUTH with these credentials (over the plain loopback connection).</summary>
+    public (string User, string Password)? Login { get; }
 
     public int Port { get; }
 
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
-    public static async Task<SmtpTestServer> StartAsync()
+    public static async Task<SmtpTestServer> StartAsync((string User, string Password)? login = null)
     {
-        var server = new SmtpTestServer(FreePort());
+        var server = new SmtpTestServer(FreePort(), login);
         await server.StartAgainAsync();
         return server;
     }
@@ -37,10 +44,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+                .AuthenticationRequired(Login is not null).AllowUnsecureAuthentication(Login is not null))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received));
+        if (Login is { } login) services.Add(new Authenticator(login.User, login.Password));
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
@@ -105,6 +114,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Authenticator(string user, string password) : SmtpServer.Authentication.IUserAuthenticator
+    {
+        public Task<bool> AuthenticateAsync(ISessionContext context, string user1, string password1, CancellationToken cancellationToken) =>
+            Task.FromResult(user1 == user && password1 == password);
     }
 
     private sealed class Store(ConcurrentQueue<ReceivedMail> received) : MessageStore
