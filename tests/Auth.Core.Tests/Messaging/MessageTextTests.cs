@@ -78,16 +78,19 @@ public sealed class MessageTextTests
         Assert.StartsWith("Line 1, column ", errors["messages.magic_link.subject"], StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ShippedSmsTemplates_FitOneGsm7Segment()
+    [Theory]
+    [InlineData(MessageDefaults.VerifySmsCodeBody, "verify-phone", "verification code")]
+    [InlineData(MessageDefaults.VerifySmsCodeBody, "reset-pwd-code", "verification code")]
+    [InlineData(MessageDefaults.SigninSmsCodeBody, "signin-code", "sign-in code")]
+    public async Task ShippedSmsTemplates_FitOneGsm7Segment(string body, string action, string wording)
     {
-        foreach (var body in new[] { MessageDefaults.VerifySmsCodeBody, MessageDefaults.SigninSmsCodeBody })
-        {
-            var rendered = body.Replace("{{ token.code }}", "123456", StringComparison.Ordinal)
-                .Replace("{{ app.name }}", "My App", StringComparison.Ordinal)
-                .Replace("{{ token.expiresIn }}", "10 minutes", StringComparison.Ordinal);
-            var info = SmsSegments.Count(rendered);
-            Assert.Equal(("GSM-7", 1), (info.Encoding, info.Segments));
-        }
+        var renderer = new TemplateRenderer(new SandboxLimits());
+        var model = new MessageModel(new MessageUser("Jane", null, "+15555550100"),
+            new MessageToken("123456", null, null, null, "+15555550100", DateTime.UtcNow, TimeSpan.FromMinutes(10), action), "A Longer App Name");
+        var text = (await renderer.RenderAsync(renderer.Parse(body), model, RenderMode.Text, TestContext.Current.CancellationToken)).Output!;
+        Assert.StartsWith("123456 is your A Longer App Name", text, StringComparison.Ordinal);
+        Assert.Contains(wording, text, StringComparison.Ordinal);
+        var info = SmsSegments.Count(text);
+        Assert.Equal(("GSM-7", 1), (info.Encoding, info.Segments));
     }
 }
