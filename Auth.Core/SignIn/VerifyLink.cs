@@ -38,7 +38,7 @@ public sealed class VerifyLink(
     public async Task<VerifyOutcome?> PeekAsync(string? key, string? action, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (token, error) = await FindAsync(db, key, action, ct);
+        var (_, error) = await FindAsync(db, key, action, ct);
         return error;
     }
 
