@@ -67,13 +67,29 @@ public sealed class TokenMessages(
     /// </summary>
     public async Task<Result<Unit>> QuietlyAsync(AuthDbContext db, string messageType, CancellationToken ct)
     {
-        var snapshot = settingsReader.Current;
-        var model = MessageSamples.For(messageType, snapshot.Settings, options.PublicBaseUrl, time.GetUtcNow().UtcDateTime);
-        await composer.ComposeAsync(messageType, "nobody", model, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var model = MessageSamples.For(messageType, settingsReader.Current.Settings, options.PublicBaseUrl, now);
+        var composed = await composer.ComposeAsync(messageType, "nobody", model, ct);
+
+        // The same writes as a real send (a token and a message row, committed), undone inside the transaction:
+        // a commit that writes nothing would answer many times faster and give the account away.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var nothing = TokenHashing.RandomHex(16);
-        await db.OneTimeTokens.Where(t => t.Id == nothing).ExecuteUpdateAsync(s => s.SetProperty(t => t.Attempts, 0), ct);
+        var id = TokenHashing.RandomHex(16);
+        await db.OneTimeTokens.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
+        db.OneTimeTokens.Add(new OneTimeToken
+        {
+            Id = id, Purpose = "decoy", TokenHash = TokenHashing.Hash(TokenHashing.RandomHex(20)), CreatedAt = now, ExpiresAt = now, ConsumedAt = now,
+        });
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = id, Channel = OutboxChannel.Email, Type = messageType, To = "decoy", Body = composed.IsSuccess ? composed.Value.Body : "",
+            Status = OutboxStatus.Captured, CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await db.OneTimeTokens.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+        await db.OutboxMessages.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
         return Unit.Value;
     }
 

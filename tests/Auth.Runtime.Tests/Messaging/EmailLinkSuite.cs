@@ -185,7 +185,7 @@ public abstract class EmailLinkSuite(AppFixture fixture) : MessagingSuiteBase(fi
         var realMs = await MedianMsAsync(() => real);
         var unknownMs = await MedianMsAsync(() => NewEmail());
         // Generous bounds: this machine is shared; the point is "same work", not a stopwatch race.
-        Assert.InRange(unknownMs, realMs / 10, realMs * 10);
+        Assert.True(unknownMs >= realMs / 5 && unknownMs <= realMs * 5, $"median real {realMs:0.0} ms, unknown {unknownMs:0.0} ms");
     }
 
     [Fact]
