@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Auth.Runtime.Admin;
+using Auth.Runtime.BrowserClient;
 using Auth.Runtime.Endpoints;
 using Auth.Runtime.Http;
+using Auth.Runtime.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,12 +24,13 @@ public static class AuthRuntimeExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddOpenApi("v1");
+        services.AddAuthOAuth();
         return services;
     }
 
     /// <summary>The error envelope for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
     public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app) =>
-        app.UseMiddleware<RuntimeErrorMiddleware>();
+        app.UseAuthBrowserCors().UseMiddleware<RuntimeErrorMiddleware>();
 
     /// <summary>Maps the runtime under <c>/auth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
     public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
@@ -38,6 +41,7 @@ public static class AuthRuntimeExtensions
         GrantEndpoints.Map(auth);
         SessionEndpoints.Map(auth);
         WellKnownEndpoints.Map(endpoints);
+        endpoints.MapOAuth();
         endpoints.MapOpenApi("/openapi/{documentName}.json");
         return auth;
     }
