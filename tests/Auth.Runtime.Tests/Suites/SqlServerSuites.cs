@@ -16,3 +16,9 @@ public sealed class GrantSqlServerTests(SqlServerAppFixture f) : GrantSuite(f), 
 public sealed class BadInputSqlServerTests(SqlServerAppFixture f) : BadInputSuite(f), IClassFixture<SqlServerAppFixture>;
 
 public sealed class AdminApiSqlServerTests(SqlServerAppFixture f) : AdminApiSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class OAuthProviderSqlServerTests(SqlServerAppFixture f) : OAuth.OAuthProviderSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class OAuthFailureSqlServerTests(SqlServerAppFixture f) : OAuth.OAuthFailureSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class BrowserClientApiSqlServerTests(SqlServerAppFixture f) : OAuth.BrowserClientApiSuite(f), IClassFixture<SqlServerAppFixture>;

@@ -15,3 +15,9 @@ public sealed class GrantSqliteTests(SqliteAppFixture f) : GrantSuite(f), IClass
 public sealed class BadInputSqliteTests(SqliteAppFixture f) : BadInputSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class AdminApiSqliteTests(SqliteAppFixture f) : AdminApiSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class OAuthProviderSqliteTests(SqliteAppFixture f) : OAuth.OAuthProviderSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class OAuthFailureSqliteTests(SqliteAppFixture f) : OAuth.OAuthFailureSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class BrowserClientApiSqliteTests(SqliteAppFixture f) : OAuth.BrowserClientApiSuite(f), IClassFixture<SqliteAppFixture>;
