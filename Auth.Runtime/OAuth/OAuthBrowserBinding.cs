@@ -9,11 +9,10 @@ namespace Auth.Runtime.OAuth;
 /// link carried to another browser (login CSRF) is refused. Its SHA-256 is stored with the state.
 /// </summary>
 /// <remarks>
-/// Apple answers with a cross-site form POST, which a SameSite=Lax cookie would not survive. With an
-/// https public base URL (which Apple requires anyway) the cookie is <c>SameSite=None; Secure</c>; it
-/// authenticates nothing by itself, so being sent cross-site costs nothing. Over plain http (local
-/// development) browsers refuse <c>None</c> without <c>Secure</c>, so it is Lax there, which serves
-/// every provider but Apple's form_post.
+/// SameSite=Lax (Secure when the public base URL is https): sent on the top-level GET that brings the
+/// browser back from every provider. Apple's form_post is a cross-site POST, which Lax cookies do not
+/// survive; rather than SameSite=None (which needs https, so never works in local development),
+/// <see cref="OAuthFormPostRelay"/> re-posts the fields from our own origin, a same-site POST that carries it.
 /// </remarks>
 internal static class OAuthBrowserBinding
 {
@@ -30,7 +29,7 @@ internal static class OAuthBrowserBinding
         {
             HttpOnly = true,
             Secure = secure,
-            SameSite = secure ? SameSiteMode.None : SameSiteMode.Lax,
+            SameSite = SameSiteMode.Lax,
             Path = "/oauth",
             MaxAge = OAuthStateStore.Lifetime,
             IsEssential = true,

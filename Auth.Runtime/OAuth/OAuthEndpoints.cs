@@ -36,7 +36,10 @@ public static class OAuthEndpoints
     {
         OAuthResponses.NoStore(context.Response);
         var parameters = await ReadParametersAsync(context.Request);
-        var outcome = await flow.CompleteAsync(provider, parameters, OAuthBrowserBinding.Read(context), context.RequestAborted);
+        var binding = OAuthBrowserBinding.Read(context);
+        if (OAuthFormPostRelay.ShouldRelay(context.Request, parameters, binding))
+            return OAuthFormPostRelay.Page(context, parameters);
+        var outcome = await flow.CompleteAsync(provider, parameters, binding, context.RequestAborted);
         return outcome.RedirectTo is { } url ? TypedResults.Redirect(url) : OAuthResponses.ErrorPage(outcome.Error!);
     }
 

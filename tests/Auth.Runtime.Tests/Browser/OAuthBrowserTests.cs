@@ -41,7 +41,7 @@ public sealed class OAuthBrowserTests : IAsyncLifetime
         {
             redirectURLs = new[] { _sample.RedirectUrl, _sample.Origin + "/" },
             email = new { confirmEmail = false },
-            providers = new { github = _fake.Github.SettingsPatch() },
+            providers = new { github = _fake.Github.SettingsPatch(), apple = _fake.Apple.SettingsPatch() },
         });
     }
 
@@ -69,6 +69,24 @@ public sealed class OAuthBrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(_sample.RedirectUrl + "**");
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("signed in with github");
         Assert.Equal(2, _fake.Github.AuthorizeRequests.Count);
+    }
+
+    [Fact]
+    public async Task SampleApp_SignInWithApple_SurvivesTheCrossSiteFormPost()
+    {
+        _fake.Apple.NextUser = _fake.Apple.NextUser with { Name = "Apple Rooby" };
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_sample.Origin + "/");
+        await Assertions.Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("#apple");
+
+        await page.WaitForURLAsync(_sample.RedirectUrl + "**");
+        await Assertions.Expect(page.Locator("#name")).ToHaveTextAsync("Apple Rooby");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("signed in with apple");
+        Assert.Equal(1, _fake.Apple.TokenRequests);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed class SampleApp : IAsyncDisposable
         <body>
           <h1>Sample app</h1>
           <button id="github" type="button">Sign in with GitHub</button>
+          <button id="apple" type="button">Sign in with Apple</button>
           <form id="email-form">
             <input id="email" type="email" placeholder="E-mail">
             <input id="password" type="password" placeholder="Password">
@@ -71,6 +72,7 @@ public sealed class SampleApp : IAsyncDisposable
               $("status").textContent = "signed in with " + result.user.provider;
             }
             $("github").addEventListener("click", () => client.auth.signInWithProvider("github", location.origin + "/auth-redirect"));
+            $("apple").addEventListener("click", () => client.auth.signInWithProvider("apple", location.origin + "/auth-redirect"));
             $("email-form").addEventListener("submit", async (event) => {
               event.preventDefault();
               await show(await client.auth.signInWithEmail($("email").value, $("password").value));

@@ -96,6 +96,40 @@ public abstract class OAuthFailureSuite(AppFixture fixture) : OAuthSuiteBase(fix
     }
 
     [Fact]
+    public async Task Callback_AppleFormPostWithoutCookie_IsRelayedFromOurOriginThenCompletes()
+    {
+        using var owner = NewBrowser();
+        using var crossSite = NewBrowser(); // a cross-site POST: the browser's Lax cookie stays behind
+        var callback = await owner.AuthorizeAsync(await owner.StartAsync("apple"));
+
+        var relay = await crossSite.CallbackAsync(callback);
+
+        Assert.Equal(HttpStatusCode.OK, relay.StatusCode);
+        Assert.Equal(0, Fake.Apple.TokenRequests);
+        var html = await relay.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("name=\"auth_relayed\"", html, StringComparison.Ordinal);
+        Assert.Contains("script-src 'nonce-", string.Join(";", relay.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        var relayed = new CallbackRequest(callback.Url, new Dictionary<string, string>(callback.Form!) { ["auth_relayed"] = "1" });
+
+        // Posted again from our own page, the same-site POST carries the cookie.
+        var (_, _, action) = await GrantAsync(OAuthBrowser.AppRedirect(await owner.CallbackAsync(relayed)));
+        Assert.Equal("oauth-signup", action);
+    }
+
+    [Fact]
+    public async Task Callback_AppleFormPostRelayedWithoutCookie_IsAnotherBrowser()
+    {
+        using var owner = NewBrowser();
+        using var victim = NewBrowser();
+        var callback = await owner.AuthorizeAsync(await owner.StartAsync("apple"));
+        var relayed = new CallbackRequest(callback.Url, new Dictionary<string, string>(callback.Form!) { ["auth_relayed"] = "1" });
+
+        AssertErrorRedirect(OAuthBrowser.AppRedirect(await victim.CallbackAsync(relayed)), "invalid_oauth_state", 400);
+
+        Assert.Equal(0, Fake.Apple.TokenRequests);
+    }
+
+    [Fact]
     public async Task Callback_StateOfAnotherProvider_IsInvalidState()
     {
         using var browser = NewBrowser();
