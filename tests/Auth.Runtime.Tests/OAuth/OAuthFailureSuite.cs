@@ -81,6 +81,19 @@ public abstract class OAuthFailureSuite(AppFixture fixture) : OAuthSuiteBase(fix
     }
 
     [Fact]
+    public async Task Callback_SameStateRaced_SucceedsExactlyOnce()
+    {
+        using var browser = NewBrowser();
+        var callback = await browser.AuthorizeAsync(await browser.StartAsync("github"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => browser.CallbackAsync(callback)));
+
+        var queries = responses.Select(r => OAuthBrowser.Query(OAuthBrowser.AppRedirect(r))).ToList();
+        Assert.Single(queries, q => q.ContainsKey("access_token"));
+        Assert.Equal(3, queries.Count(q => q.GetValueOrDefault("code") == "invalid_oauth_state"));
+    }
+
+    [Fact]
     public async Task Callback_StateFromAnotherBrowser_IsRefusedAndLeftForItsOwner()
     {
         using var victim = NewBrowser();
