@@ -22,12 +22,13 @@ public static class AuthRuntimeExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddOpenApi("v1");
+        services.AddSingleton<IpRateLimiter>();
         return services;
     }
 
-    /// <summary>The error envelope for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
+    /// <summary>The error envelope and per-IP limits for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
     public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app) =>
-        app.UseMiddleware<RuntimeErrorMiddleware>();
+        app.UseMiddleware<RuntimeErrorMiddleware>().UseMiddleware<IpRateLimitMiddleware>();
 
     /// <summary>Maps the runtime under <c>/auth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
     public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
