@@ -24,13 +24,14 @@ public static class AuthRuntimeExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddOpenApi("v1");
+        services.AddSingleton<IpRateLimiter>();
         services.AddAuthOAuth();
         return services;
     }
 
-    /// <summary>The error envelope for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
+    /// <summary>The error envelope and per-IP limits for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
     public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app) =>
-        app.UseAuthBrowserCors().UseMiddleware<RuntimeErrorMiddleware>();
+        app.UseAuthBrowserCors().UseMiddleware<RuntimeErrorMiddleware>().UseMiddleware<IpRateLimitMiddleware>();
 
     /// <summary>Maps the runtime under <c>/auth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
     public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
