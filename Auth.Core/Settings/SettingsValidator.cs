@@ -102,6 +102,8 @@ public static class SettingsValidator
             errors.HttpUrl($"{prefix}.authorizationEndpoint", provider.AuthorizationEndpoint);
             errors.HttpUrl($"{prefix}.tokenEndpoint", provider.TokenEndpoint);
             errors.HttpUrl($"{prefix}.userInfoEndpoint", provider.UserInfoEndpoint);
+            if (provider is OpenIdProviderSettings openId)
+                errors.HttpUrl($"{prefix}.jwksEndpoint", openId.JwksEndpoint);
             if (provider is AppleProviderSettings apple)
                 Apple(apple, prefix, errors);
             else if (provider.Enabled)

@@ -13,4 +13,5 @@ public static class TokenPurposes
     public const string SignInCode = "signin-code";
     public const string ResetPasswordCode = "reset-password-code";
     public const string ChangePhone = "change-phone";
+    public const string OAuthState = "oauth-state";
 }

@@ -46,7 +46,8 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task PublishAsync(object? patch = null)
     {
         using var client = await CreateOperatorClientAsync();
-        var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings());
+        // Every test client shares one address; the per-IP limit has its own test.
+        var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings { Security = { IpRequestsPerMinute = 100_000 } });
         var merged = patch is null ? defaults : Core.Settings.JsonMergePatch.Apply(defaults, JsonSerializerHelper.ToNode(patch));
         (await ApiResponse.ReadAsync(await client.PutAsJsonAsync("/admin/api/settings/draft", merged))).AssertStatus(System.Net.HttpStatusCode.OK);
         (await ApiResponse.ReadAsync(await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "test" }))).AssertStatus(System.Net.HttpStatusCode.OK);

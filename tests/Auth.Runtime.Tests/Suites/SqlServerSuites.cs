@@ -17,6 +17,12 @@ public sealed class BadInputSqlServerTests(SqlServerAppFixture f) : BadInputSuit
 
 public sealed class AdminApiSqlServerTests(SqlServerAppFixture f) : AdminApiSuite(f), IClassFixture<SqlServerAppFixture>;
 
+public sealed class OAuthProviderSqlServerTests(SqlServerAppFixture f) : OAuth.OAuthProviderSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class OAuthFailureSqlServerTests(SqlServerAppFixture f) : OAuth.OAuthFailureSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class BrowserClientApiSqlServerTests(SqlServerAppFixture f) : OAuth.BrowserClientApiSuite(f), IClassFixture<SqlServerAppFixture>;
+
 public sealed class EmailLinkSqlServerTests(SqlServerAppFixture f) : Messaging.EmailLinkSuite(f), IClassFixture<SqlServerAppFixture>;
 
 public sealed class PhoneCodeSqlServerTests(SqlServerAppFixture f) : Messaging.PhoneCodeSuite(f), IClassFixture<SqlServerAppFixture>;

@@ -16,6 +16,12 @@ public sealed class BadInputSqliteTests(SqliteAppFixture f) : BadInputSuite(f), 
 
 public sealed class AdminApiSqliteTests(SqliteAppFixture f) : AdminApiSuite(f), IClassFixture<SqliteAppFixture>;
 
+public sealed class OAuthProviderSqliteTests(SqliteAppFixture f) : OAuth.OAuthProviderSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class OAuthFailureSqliteTests(SqliteAppFixture f) : OAuth.OAuthFailureSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class BrowserClientApiSqliteTests(SqliteAppFixture f) : OAuth.BrowserClientApiSuite(f), IClassFixture<SqliteAppFixture>;
+
 public sealed class EmailLinkSqliteTests(SqliteAppFixture f) : Messaging.EmailLinkSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class PhoneCodeSqliteTests(SqliteAppFixture f) : Messaging.PhoneCodeSuite(f), IClassFixture<SqliteAppFixture>;
