@@ -125,6 +125,9 @@ internal sealed class OAuthHttp(IHttpClientFactory factory)
         _ => null,
     };
 
+    /// <summary>True only for a JSON <c>true</c>; a missing flag or one of another type is false.</summary>
+    public static bool IsTrue(JsonObject? json, string name) => json?[name] is JsonValue v && v.TryGetValue<bool>(out var flag) && flag;
+
     public static AuthError Failed(string message) => new(AuthErrors.OAuthFailed, message);
 
     // Provider error codes end up in messages and redirect URLs; keep them to what an error code looks like.

@@ -13,34 +13,25 @@ namespace Auth.Runtime.OAuth.Providers;
 /// name read from the <c>user</c> form field that Apple sends on the first authorisation only.
 /// Apple documents no PKCE for the web flow, so the state and nonce carry the protection.
 /// </summary>
-internal sealed class AppleProvider(OAuthHttp http, IdTokenValidator idTokens, TimeProvider time) : IOAuthProvider
+internal sealed class AppleProvider(OAuthHttp http, IdTokenValidator idTokens, TimeProvider time) : CodeFlowProvider(http)
 {
-    public const string AuthorizationEndpoint = "https://appleid.apple.com/auth/authorize";
-    public const string TokenEndpoint = "https://appleid.apple.com/auth/token";
     public const string JwksEndpoint = "https://appleid.apple.com/auth/keys";
     public const string Issuer = "https://appleid.apple.com";
 
-    public string Name => ProvidersSettings.AppleName;
-    public bool UsesPkce => false;
-    public bool UsesNonce => true;
+    public override string Name => ProvidersSettings.AppleName;
+    protected override string DisplayName => "Apple";
+    protected override string DefaultAuthorizationEndpoint => "https://appleid.apple.com/auth/authorize";
+    protected override string DefaultTokenEndpoint => "https://appleid.apple.com/auth/token";
+    protected override string Scope => "name email";
+    public override bool UsesPkce => false;
+    public override bool UsesNonce => true;
+    protected override IEnumerable<KeyValuePair<string, string?>> ExtraAuthorizationParameters => [new("response_mode", "form_post")];
 
-    public bool IsConfigured(OAuthProviderSettings settings) =>
+    public override bool IsConfigured(OAuthProviderSettings settings) =>
         settings is AppleProviderSettings apple && apple.Enabled && OAuthUrl.IsSet(apple.ClientId)
         && OAuthUrl.IsSet(apple.TeamId) && OAuthUrl.IsSet(apple.KeyId) && OAuthUrl.IsSet(apple.PrivateKey);
 
-    public string BuildAuthorizationUrl(OAuthProviderSettings settings, OAuthAuthorizeRequest request) =>
-        OAuthUrl.WithQuery(OAuthUrl.Endpoint(settings.AuthorizationEndpoint, AuthorizationEndpoint),
-        [
-            new("client_id", settings.ClientId),
-            new("redirect_uri", request.CallbackUrl),
-            new("response_type", "code"),
-            new("response_mode", "form_post"),
-            new("scope", "name email"),
-            new("state", request.State),
-            new("nonce", request.Nonce),
-        ]);
-
-    public async Task<Result<OAuthProfile>> CompleteAsync(OAuthProviderSettings settings, OAuthCallbackRequest request, CancellationToken ct)
+    public override async Task<Result<OAuthProfile>> CompleteAsync(OAuthProviderSettings settings, OAuthCallbackRequest request, CancellationToken ct)
     {
         var apple = (AppleProviderSettings)settings;
         string secret;
@@ -53,8 +44,7 @@ internal sealed class AppleProvider(OAuthHttp http, IdTokenValidator idTokens, T
             return OAuthHttp.Failed("The Apple private key could not be used to sign the client secret.");
         }
 
-        var token = await http.ExchangeCodeAsync(new TokenRequest(
-            OAuthUrl.Endpoint(apple.TokenEndpoint, TokenEndpoint), apple.ClientId!, secret, request.Code, request.CallbackUrl, null), ct);
+        var token = await Http.ExchangeCodeAsync(TokenRequest(apple, request) with { ClientSecret = secret }, ct);
         if (!token.IsSuccess) return token.Error;
 
         var jwksUri = OAuthUrl.Endpoint(apple.JwksEndpoint, JwksEndpoint);

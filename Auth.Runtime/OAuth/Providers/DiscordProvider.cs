@@ -10,46 +10,27 @@ namespace Auth.Runtime.OAuth.Providers;
 /// on Discord's CDN (animated avatars, hashes starting <c>a_</c>, are GIFs); <c>verified</c> says
 /// whether the address is verified.
 /// </summary>
-internal sealed class DiscordProvider(OAuthHttp http) : IOAuthProvider
+internal sealed class DiscordProvider(OAuthHttp http) : CodeFlowProvider(http)
 {
-    public const string AuthorizationEndpoint = "https://discord.com/oauth2/authorize";
-    public const string TokenEndpoint = "https://discord.com/api/oauth2/token";
     public const string UserInfoEndpoint = "https://discord.com/api/users/@me";
     public const string AvatarBase = "https://cdn.discordapp.com/avatars/";
 
-    public string Name => ProvidersSettings.DiscordName;
-    public bool UsesPkce => true;
-    public bool UsesNonce => false;
+    public override string Name => ProvidersSettings.DiscordName;
+    protected override string DisplayName => "Discord";
+    protected override string DefaultAuthorizationEndpoint => "https://discord.com/oauth2/authorize";
+    protected override string DefaultTokenEndpoint => "https://discord.com/api/oauth2/token";
+    protected override string Scope => "identify email";
 
-    public bool IsConfigured(OAuthProviderSettings settings) =>
-        settings.Enabled && OAuthUrl.IsSet(settings.ClientId) && OAuthUrl.IsSet(settings.ClientSecret);
-
-    public string BuildAuthorizationUrl(OAuthProviderSettings settings, OAuthAuthorizeRequest request) =>
-        OAuthUrl.WithQuery(OAuthUrl.Endpoint(settings.AuthorizationEndpoint, AuthorizationEndpoint),
-        [
-            new("response_type", "code"),
-            new("client_id", settings.ClientId),
-            new("redirect_uri", request.CallbackUrl),
-            new("scope", "identify email"),
-            new("state", request.State),
-            new("code_challenge", request.CodeChallenge),
-            new("code_challenge_method", request.CodeChallenge is null ? null : Pkce.Method),
-        ]);
-
-    public async Task<Result<OAuthProfile>> CompleteAsync(OAuthProviderSettings settings, OAuthCallbackRequest request, CancellationToken ct)
+    public override async Task<Result<OAuthProfile>> CompleteAsync(OAuthProviderSettings settings, OAuthCallbackRequest request, CancellationToken ct)
     {
-        var token = await http.ExchangeCodeAsync(new TokenRequest(
-            OAuthUrl.Endpoint(settings.TokenEndpoint, TokenEndpoint), settings.ClientId!, settings.ClientSecret,
-            request.Code, request.CallbackUrl, request.CodeVerifier), ct);
-        if (!token.IsSuccess) return token.Error;
-        if (OAuthHttp.Text(token.Value, "access_token") is not { } accessToken) return OAuthHttp.Failed("Discord sent no access token.");
+        var accessToken = await ExchangeForAccessTokenAsync(settings, request, ct);
+        if (!accessToken.IsSuccess) return accessToken.Error;
 
-        var me = await http.GetJsonAsync(OAuthUrl.Endpoint(settings.UserInfoEndpoint, UserInfoEndpoint), accessToken, ct);
+        var me = await Http.GetJsonAsync(OAuthUrl.Endpoint(settings.UserInfoEndpoint, UserInfoEndpoint), accessToken.Value, ct);
         if (!me.IsSuccess) return me.Error;
         var user = me.Value as JsonObject;
         if (OAuthHttp.Id(user, "id") is not { } id) return OAuthHttp.Failed("Discord's profile has no id.");
-        var verified = user?["verified"] is JsonValue v && v.TryGetValue<bool>(out var flag) && flag;
-        return new OAuthProfile(Name, id, OAuthHttp.Text(user, "email"), verified,
+        return new OAuthProfile(Name, id, OAuthHttp.Text(user, "email"), OAuthHttp.IsTrue(user, "verified"),
             OAuthHttp.Text(user, "global_name") ?? OAuthHttp.Text(user, "username"), AvatarUrl(id, OAuthHttp.Text(user, "avatar")));
     }
 
