@@ -58,6 +58,8 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<UserDirectory>();
 
         services.AddSingleton<LocalAccounts>();
+        services.AddSingleton<LocalSignIn>();
+        services.AddSingleton<LocalSignUp>();
         services.AddSingleton<SignUpWithEmail>();
         services.AddSingleton<SignInWithEmail>();
         services.AddSingleton<SignUpWithPhone>();

@@ -22,6 +22,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<SmsCodes>();
         services.AddSingleton<TokenMessages>();
+        services.AddSingleton<AccountMessageSender>();
 
         services.AddSingleton<ResendConfirmation>();
         services.AddSingleton<VerifyLink>();

@@ -18,10 +18,10 @@ public sealed class ChangeEmail(IDbContextFactory<AuthDbContext> dbFactory, Loca
     public async Task<Result<Unit>> ExecuteAsync(ChangeEmailCommand command, CancellationToken ct = default)
     {
         var settings = messages.Settings;
-        if (!settings.Email.Enabled) return new AuthError(AuthErrors.NotAllowed, "E-mail authentication is disabled.");
+        if (!settings.Email.Enabled) return SignInErrors.EmailAuthDisabled();
         var problems = new Dictionary<string, string>();
         var email = EmailAddress.Normalize(command.NewEmail, "newEmail");
-        if (!email.IsSuccess) SignUpWithEmail.Merge(problems, email.Error);
+        if (!email.IsSuccess) ValidationFields.Merge(problems, email.Error);
         if (string.IsNullOrEmpty(command.Password)) problems["password"] = "The current password is required.";
         if (problems.Count > 0) return AuthError.Validation(problems);
         var redirect = SignUpInput.ResolveRedirect(settings, command.RedirectUrl, required: true);
@@ -34,7 +34,7 @@ public sealed class ChangeEmail(IDbContextFactory<AuthDbContext> dbFactory, Loca
         if (user.NormalizedEmail == email.Value.Normalized)
             return AuthError.Validation("newEmail", "This is already the account's e-mail address.");
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.Value.Normalized, ct))
-            return new AuthError(AuthErrors.EmailNotUnique, "A user with this e-mail address already exists.");
+            return SignInErrors.EmailTaken();
         if (await messages.CheckCooldownAsync(db, email.Value.Display, ct) is { } cooldown) return cooldown;
 
         var failed = await messages.CommitAsync(db, () => messages.QueueLinkAsync(

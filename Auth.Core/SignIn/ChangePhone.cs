@@ -19,10 +19,10 @@ public sealed class ChangePhone(IDbContextFactory<AuthDbContext> dbFactory, Loca
 {
     public async Task<Result<Unit>> ExecuteAsync(ChangePhoneCommand command, CancellationToken ct = default)
     {
-        if (!messages.Settings.Phone.Enabled) return PhoneCodeRequest.Disabled();
+        if (!messages.Settings.Phone.Enabled) return SignInErrors.PhoneAuthDisabled();
         var problems = new Dictionary<string, string>();
         var phone = PhoneNumber.NormalizeE164(command.NewPhone, "newPhone");
-        if (!phone.IsSuccess) SignUpWithEmail.Merge(problems, phone.Error);
+        if (!phone.IsSuccess) ValidationFields.Merge(problems, phone.Error);
         if (string.IsNullOrEmpty(command.Password)) problems["password"] = "The current password is required.";
         if (problems.Count > 0) return AuthError.Validation(problems);
 
@@ -32,7 +32,7 @@ public sealed class ChangePhone(IDbContextFactory<AuthDbContext> dbFactory, Loca
         if (await accounts.CheckPasswordAsync(db, user, command.Password!, ct) is { } failure) return failure;
         if (user.Phone == phone.Value) return AuthError.Validation("newPhone", "This is already the account's phone number.");
         if (await db.Users.AnyAsync(u => u.Phone == phone.Value, ct))
-            return new AuthError(AuthErrors.PhoneNotUnique, "A user with this phone number already exists.");
+            return SignInErrors.PhoneTaken();
         if (await messages.CheckCooldownAsync(db, phone.Value, ct) is { } cooldown) return cooldown;
 
         var failed = await messages.CommitAsync(db, () => messages.QueueCodeAsync(

@@ -15,7 +15,7 @@ internal static class EmailLinkRequest
 {
     public static async Task<Result<EmailLinkTarget>> ResolveAsync(AuthDbContext db, AuthSettings settings, string? email, string? redirectUrl, CancellationToken ct)
     {
-        if (!settings.Email.Enabled) return new AuthError(AuthErrors.NotAllowed, "E-mail authentication is disabled.");
+        if (!settings.Email.Enabled) return SignInErrors.EmailAuthDisabled();
         var normalized = EmailAddress.Normalize(email);
         if (!normalized.IsSuccess) return normalized.Error;
         var redirect = SignUpInput.ResolveRedirect(settings, redirectUrl, required: true);

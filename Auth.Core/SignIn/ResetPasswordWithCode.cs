@@ -25,7 +25,7 @@ public sealed class ResetPasswordWithCode(
         if (!redeemed.IsSuccess) return redeemed.Error;
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == redeemed.Value.UserId && u.Phone == input.Value, ct);
-        if (user is null) return new AuthError(AuthErrors.InvalidCode, "The code is invalid, expired or already used.");
+        if (user is null) return SmsCodes.InvalidCode();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.PhoneVerified = true; // the code reached the phone: possession is proven
         await ResetPassword.SetPasswordAsync(db, user, command.NewPassword!, accounts, sessions, ct);

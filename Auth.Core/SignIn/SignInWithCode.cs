@@ -27,8 +27,8 @@ public sealed class SignInWithCode(
         if (!redeemed.IsSuccess) return redeemed.Error;
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == redeemed.Value.UserId && u.Phone == input.Value, ct);
-        if (user is null) return new AuthError(AuthErrors.InvalidCode, "The code is invalid, expired or already used.");
-        if (user.Disabled) return new AuthError(AuthErrors.NotAllowed, "This account is disabled.");
+        if (user is null) return SmsCodes.InvalidCode();
+        if (user.Disabled) return SignInErrors.AccountDisabled();
 
         var grant = sessions.Open(db, user, command.Client);
         await db.SaveChangesAsync(ct);

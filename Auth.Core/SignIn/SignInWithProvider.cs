@@ -69,7 +69,7 @@ public sealed class SignInWithProvider(IDbContextFactory<AuthDbContext> dbFactor
 
     private async Task<Result<ProviderSignInResult>> SignInAsync(AuthDbContext db, User user, OAuthProfile profile, CancellationToken ct)
     {
-        if (user.Disabled) return new AuthError(AuthErrors.NotAllowed, "This account is disabled.");
+        if (user.Disabled) return SignInErrors.AccountDisabled();
 
         // Keep what the provider no longer sends (Apple sends the name only on the first sign-in).
         if (CleanName(profile.Name) is { } name) user.Name = name;

@@ -53,7 +53,7 @@ public sealed class VerifyLink(
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == token!.UserId, ct);
         if (user is null) return Fail(token, new AuthError(AuthErrors.UserNotFound, "The user of this link no longer exists."));
-        if (user.Disabled) return Fail(token, new AuthError(AuthErrors.NotAllowed, "This account is disabled."));
+        if (user.Disabled) return Fail(token, SignInErrors.AccountDisabled());
         if (Apply(db, token!, user) is { } applyError) return Fail(token, applyError);
 
         var accessToken = accessTokens.Issue(db, user.Id, action!);

@@ -36,7 +36,7 @@ public sealed class VerifyPhone(
         var token = redeemed.Value;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == token.UserId, ct);
         if (user is null) return new AuthError(AuthErrors.UserNotFound, "The user of this code no longer exists.");
-        if (user.Disabled) return new AuthError(AuthErrors.NotAllowed, "This account is disabled.");
+        if (user.Disabled) return SignInErrors.AccountDisabled();
         if (token.Purpose == TokenPurposes.ChangePhone)
         {
             if (await db.Users.AnyAsync(u => u.Phone == phone && u.Id != user.Id, ct))
@@ -45,7 +45,7 @@ public sealed class VerifyPhone(
         }
         else if (user.Phone != phone)
         {
-            return new AuthError(AuthErrors.InvalidCode, "The code is invalid, expired or already used.");
+            return SmsCodes.InvalidCode();
         }
 
         user.PhoneVerified = true;

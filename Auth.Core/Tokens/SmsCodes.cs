@@ -83,7 +83,8 @@ public sealed class SmsCodes(ISettingsReader settings, TimeProvider time)
 
     internal static string HashCode(string rowId, string code) => TokenHashing.Hash(rowId + ":" + code);
 
-    private static AuthError InvalidCode() => new(AuthErrors.InvalidCode, "The code is invalid, expired or already used.");
+    /// <summary>Also what a flow answers when a redeemed code does not fit the account, so the two cannot be told apart.</summary>
+    internal static AuthError InvalidCode() => new(AuthErrors.InvalidCode, "The code is invalid, expired or already used.");
 
     private static AuthError TooManyAttempts() =>
         new(AuthErrors.TooManyAttempts, "Too many wrong codes; request a new code.");
