@@ -50,7 +50,7 @@ public sealed class SandboxTests
         Assert.False(result.IsSuccess);
         Assert.Null(result.Output);
         Assert.NotEmpty(result.Errors);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // hang guard, generous for CI load
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SandboxTests
         var watch = Stopwatch.StartNew();
         var result = await RenderAsync("{{ i = 0; while true; i = i + 1; end }}", limits: limits);
         Assert.Contains("took longer than 200 ms", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // hang guard, generous for CI load
     }
 
     [Fact]

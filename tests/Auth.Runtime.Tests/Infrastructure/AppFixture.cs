@@ -15,13 +15,16 @@ public abstract class AppFixture : IAsyncLifetime
 
     public DatabaseTarget Database { get; }
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Sees every SQL command the app issues (settings queries, inserts, simulated failures).</summary>
+    public CommandCounter Commands { get; } = new();
     public AuthAppFactory Factory { get; private set; } = null!;
 
     public ValueTask InitializeAsync()
     {
         if (Database.SkipReason is null)
         {
-            Factory = new AuthAppFactory(Database, Time);
+            Factory = new AuthAppFactory(Database, Time, Commands);
             _ = Factory.Server; // starts the host: migrations, keys, bootstrap operator
         }
         return ValueTask.CompletedTask;
