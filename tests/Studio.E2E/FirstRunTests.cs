@@ -83,6 +83,7 @@ public sealed class FirstRunTests : IAsyncLifetime
 
         // Before publishing, the runtime still asks for e-mail confirmation.
         using var http = _app.CreateRawClient();
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36");
         var early = await PostAsync(http, "/auth/signup-email", new { email = "early@example.test", password = "a good password", redirectURL = RedirectUrl });
         Assert.Equal(HttpStatusCode.BadRequest, early.Status);
 
@@ -110,7 +111,8 @@ public sealed class FirstRunTests : IAsyncLifetime
         // The new user shows up in the studio with the session just opened.
         await page.ClickAsync("a[href='/users']");
         await page.Locator("[data-test=user-link]", new() { HasText = "ada@example.test" }).ClickAsync();
-        await Expect(page.Locator("[data-test=sessions]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=sessions] [data-test=browser]").First).ToHaveTextAsync("Chrome 126.0.0.0");
+        await Expect(page.Locator("[data-test=sessions] [data-test=os]").First).ToHaveTextAsync("Mac OS 10.15.7");
         await _browser.ScreenshotAsync("08-user");
     }
 

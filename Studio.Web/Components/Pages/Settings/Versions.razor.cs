@@ -46,8 +46,6 @@ public partial class Versions
     protected override async Task OnInitializedAsync()
     {
         await ReloadAsync();
-        _from = _revisions.Count > 0 ? Key(_revisions[0].Number) : DraftKey;
-        _to = DraftKey;
         await CompareAsync();
     }
 
@@ -56,6 +54,8 @@ public partial class Versions
         _draft = await Draft.RefreshAsync();
         _pending = await History.PendingChangesAsync();
         _revisions = await Store.ListRevisionsAsync();
+        // Draft against draft says nothing; once there is a revision, compare the draft with the live one.
+        if (_from == DraftKey && _to == DraftKey && _revisions.Count > 0) _from = Key(_revisions[0].Number);
     }
 
     private async Task PublishAsync()
