@@ -19,7 +19,11 @@ public static class StudioExtensions
     /// <summary>What the studio's components need besides the framework and sign-in; the bUnit tests call this too.</summary>
     public static IServiceCollection AddStudioComponentServices(this IServiceCollection services)
     {
-        services.AddMudServices();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            o.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
         services.AddSingleton<StudioStatus>();
         services.AddScoped<DraftState>();
         services.AddScoped<CurrentOperator>();

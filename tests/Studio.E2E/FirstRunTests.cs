@@ -114,6 +114,14 @@ public sealed class FirstRunTests : IAsyncLifetime
         await Expect(page.Locator("[data-test=sessions] [data-test=browser]").First).ToHaveTextAsync("Chrome 126.0.0.0");
         await Expect(page.Locator("[data-test=sessions] [data-test=os]").First).ToHaveTextAsync("Mac OS 10.15.7");
         await _browser.ScreenshotAsync("08-user");
+
+        // The export downloads with the studio cookie and carries no secret.
+        var export = await page.Context.APIRequest.GetAsync(_app.BaseUrl + "/settings/versions/export");
+        Assert.Equal(200, export.Status);
+        Assert.Contains("attachment", export.Headers["content-disposition"], StringComparison.Ordinal);
+        var json = JsonNode.Parse(await export.TextAsync())!;
+        Assert.Equal(RedirectUrl, json["redirectURLs"]![1]!.GetValue<string>());
+        Assert.Null(json["smtp"]!["password"]);
     }
 
     private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(HttpClient http, string path, object body)

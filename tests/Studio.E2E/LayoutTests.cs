@@ -54,6 +54,8 @@ public sealed class LayoutTests : IAsyncLifetime
         await using var browser = await BrowserSession.StartAsync(width: 1280, height: 800);
         await SignInAsync(browser, "/settings/providers");
         await Expect(browser.Page.Locator("[data-test=drawer] a[href='/users']")).ToBeVisibleAsync();
+        await browser.Page.Locator("[data-provider=apple] .mud-expand-panel-header").First.ClickAsync();
+        await Expect(browser.Page.Locator("[data-provider=apple] [data-test=callback-url]")).ToHaveTextAsync("http://auth.test/oauth/apple/callback");
         await AssertNoHorizontalOverflowAsync(browser);
         await browser.ScreenshotAsync("1280-providers");
     }
