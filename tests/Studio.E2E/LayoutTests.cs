@@ -56,6 +56,8 @@ public sealed class LayoutTests : IAsyncLifetime
         await Expect(browser.Page.Locator("[data-test=drawer] a[href='/users']")).ToBeVisibleAsync();
         await browser.Page.Locator("[data-provider=apple] .mud-expand-panel-header").First.ClickAsync();
         await Expect(browser.Page.Locator("[data-provider=apple] [data-test=callback-url]")).ToHaveTextAsync("http://auth.test/oauth/apple/callback");
+        await Expect(browser.Page.Locator("[data-secret='providers.apple.privateKey'] textarea")).ToBeVisibleAsync();
+        await browser.Page.WaitForTimeoutAsync(400); // let the panel's opening animation finish for the screenshot
         await AssertNoHorizontalOverflowAsync(browser);
         await browser.ScreenshotAsync("1280-providers");
     }
