@@ -28,6 +28,31 @@ public sealed class AccessTests : IAsyncLifetime
         await Expect(browser.Page.Locator("[data-test=circuit]")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task SignIn_AfterFiveWrongPasswords_LocksTheOperatorOut_EvenWithTheRightOne()
+    {
+        var operators = (Auth.Core.Operators.OperatorService)_app.Services.GetService(typeof(Auth.Core.Operators.OperatorService))!;
+        Assert.True((await operators.CreateAsync("locked@example.test", "the right password", TestContext.Current.CancellationToken)).IsSuccess);
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await page.GotoAsync(_app.BaseUrl + "/signin");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await page.FillAsync("#email", "locked@example.test");
+            await page.FillAsync("#password", "a wrong password");
+            await page.ClickAsync("button[type=submit]");
+            await Expect(page.Locator("[data-test=signin-error]")).ToContainTextAsync("not right");
+        }
+
+        await page.FillAsync("#email", "locked@example.test");
+        await page.FillAsync("#password", "the right password");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-test=signin-error]")).ToContainTextAsync("Too many failed sign-ins");
+        await Expect(page).ToHaveURLAsync(new Regex("/signin"));
+        await browser.ScreenshotAsync("signin-locked");
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/settings/authentication")]
