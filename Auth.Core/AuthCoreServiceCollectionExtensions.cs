@@ -56,6 +56,8 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<OperatorService>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<UserAdministration>();
+        services.AddSingleton<SettingsHistory>();
 
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<LocalSignIn>();

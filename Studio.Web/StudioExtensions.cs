@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 using Studio.Web.Components;
+using Studio.Web.Security;
+using Studio.Web.State;
 
 namespace Studio.Web;
 
@@ -8,14 +11,55 @@ public static class StudioExtensions
     public static IServiceCollection AddStudio(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddStudioAuthentication();
+        services.AddStudioComponentServices();
+        return services;
+    }
+
+    /// <summary>What the studio's components need besides the framework and sign-in; the bUnit tests call this too.</summary>
+    public static IServiceCollection AddStudioComponentServices(this IServiceCollection services)
+    {
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            o.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
         services.AddSingleton<StudioStatus>();
+        services.AddScoped<DraftState>();
+        services.AddScoped<CurrentOperator>();
+        return services;
+    }
+
+    private static IServiceCollection AddStudioAuthentication(this IServiceCollection services)
+    {
+        services.AddScoped<OperatorCookieEvents>();
+        services.AddAuthentication(StudioAuth.Scheme)
+            .AddCookie(StudioAuth.Scheme, o =>
+            {
+                o.Cookie.Name = StudioAuth.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = StudioAuth.SignInPath;
+                o.LogoutPath = StudioAuth.SignOutPath;
+                o.AccessDeniedPath = StudioAuth.SignInPath;
+                o.ExpireTimeSpan = StudioAuth.CookieLifetime;
+                o.SlidingExpiration = true;
+                o.EventsType = typeof(OperatorCookieEvents);
+            });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, OperatorRevalidation>();
         return services;
     }
 
     public static WebApplication UseStudio(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseMiddleware<StudioSecurityHeaders>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<BlazorHubGate>();
         app.UseAntiforgery();
         return app;
     }
@@ -23,7 +67,9 @@ public static class StudioExtensions
     public static WebApplication MapStudio(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        StudioEndpoints.Map(app);
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
         return app;
     }
 }

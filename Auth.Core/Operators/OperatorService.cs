@@ -95,6 +95,17 @@ public sealed class OperatorService(
 
     public async Task<Result<string>> SignInAsync(string? email, string? password, CancellationToken ct = default)
     {
+        var verified = await VerifyCredentialsAsync(email, password, ct);
+        if (!verified.IsSuccess) return verified.Error;
+        return tokens.Issue(new SessionTokenRequest(verified.Value.Id, TokenHashing.RandomHex(16), TokenLifetime, TokenTypes.Operator));
+    }
+
+    /// <summary>
+    /// The password check behind every operator sign-in (management-API token and studio cookie):
+    /// the users' hashing and lockout, stamping the last sign-in on success.
+    /// </summary>
+    public async Task<Result<Operator>> VerifyCredentialsAsync(string? email, string? password, CancellationToken ct = default)
+    {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || PasswordPolicy.IsOverHardLimit(password))
             return new AuthError(AuthErrors.InvalidCredentials, "The credentials are not valid.");
         var normalized = EmailAddress.Normalize(email);
@@ -106,7 +117,34 @@ public sealed class OperatorService(
 
         op!.LastLoginAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return tokens.Issue(new SessionTokenRequest(op.Id, TokenHashing.RandomHex(16), TokenLifetime, TokenTypes.Operator));
+        return op;
+    }
+
+    public async Task<IReadOnlyList<Operator>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Operators.AsNoTracking().OrderBy(o => o.NormalizedEmail).ToListAsync(ct);
+    }
+
+    public async Task<Operator?> GetAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Operators.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+    }
+
+    /// <summary>Removes an operator, never the last one: the studio must always keep a way in.</summary>
+    public async Task<Result<Unit>> RemoveAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Operators.AnyAsync(o => o.Id == id, ct))
+            return new AuthError(AuthErrors.NotFound, "This operator no longer exists.");
+        // One statement, so two operators removing each other at once can't both succeed on SQLite.
+        var removed = await db.Operators
+            .Where(o => o.Id == id && db.Operators.Count() > 1)
+            .ExecuteDeleteAsync(ct);
+        return removed == 1
+            ? Unit.Value
+            : new AuthError(AuthErrors.NotAllowed, "The last operator can't be removed; add another operator first.");
     }
 
     /// <summary>The operator behind a management-API bearer token; end-user session tokens never pass.</summary>

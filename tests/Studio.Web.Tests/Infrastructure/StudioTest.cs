@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using AngleSharp.Dom;
+using Auth.Core.Data;
+using Auth.Core.Settings;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Studio.Web.Tests.Infrastructure;
+
+/// <summary>A bUnit context over the real services (see <see cref="StudioTestServices"/>), with page helpers.</summary>
+public abstract class StudioTest : BunitContext, IAsyncLifetime
+{
+    protected StudioTestEnvironment Environment { get; private set; } = null!;
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected SettingsStore Store => Services.GetRequiredService<SettingsStore>();
+
+    protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    public virtual async ValueTask InitializeAsync() => Environment = await this.AddStudioTestServicesAsync();
+
+    /// <summary>Renders <typeparamref name="TPage"/> inside the layout's providers; returns the host (dialogs and snackbars live there).</summary>
+    protected IRenderedComponent<StudioHost> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        var host = Render<StudioHost>(p => p.AddChildContent<TPage>(parameters ?? (_ => { })));
+        return host;
+    }
+
+    protected async Task PatchDraftAsync(string json)
+    {
+        var result = await Store.PatchDraftAsync(JsonNode.Parse(json), "setup@example.test", Ct);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+    }
+
+    protected async Task<AuthDbContext> OpenDbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync(Ct);
+
+    protected Task<AuthSettings> DraftSettingsAsync() => Store.GetDraftSettingsAsync(Ct);
+
+    protected static IElement Button(IRenderedComponent<StudioHost> host, string text, string scope = "") =>
+        host.FindAll($"{scope} button".Trim()).First(b => b.TextContent.Trim() == text);
+
+    /// <summary>Clicks a button of the open message box.</summary>
+    protected static void Confirm(IRenderedComponent<StudioHost> host, string text) =>
+        host.WaitForAssertion(() => Button(host, text, ".mud-dialog").Click());
+
+    protected static void AssertSnackbar(IRenderedComponent<StudioHost> host, string text) =>
+        host.WaitForAssertion(() => Assert.Contains(text, string.Join("\n", host.FindAll(".mud-snackbar").Select(s => s.TextContent)), StringComparison.Ordinal));
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        try
+        {
+            Directory.Delete(Environment.Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS's temp cleanup; the test's verdict doesn't depend on it.
+        }
+    }
+
+    ValueTask IAsyncLifetime.InitializeAsync() => InitializeAsync();
+}

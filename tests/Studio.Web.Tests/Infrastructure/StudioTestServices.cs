@@ -1,0 +1,46 @@
+using Auth.Core;
+using Auth.Core.Data;
+using Auth.Core.Data.Entities;
+using Auth.Core.Operators;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Studio.Web.Tests.Infrastructure;
+
+/// <summary>What a test gets back: the signed-in operator and the folder holding its database file.</summary>
+public sealed record StudioTestEnvironment(Operator Operator, string Directory, BunitAuthorizationContext Authorization);
+
+public static class StudioTestServices
+{
+    public const string OperatorEmail = "operator@example.test";
+    public const string OperatorPassword = "operator-password-1";
+    public const string PublicBaseUrl = "http://auth.test";
+
+    /// <summary>
+    /// Real Auth.Core services over a fresh SQLite file (migrated like a real start), the studio's
+    /// component services, MudBlazor, and a signed-in operator. Call before rendering anything.
+    /// </summary>
+    public static async Task<StudioTestEnvironment> AddStudioTestServicesAsync(this BunitContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var directory = Path.Combine(Path.GetTempPath(), "studio-bunit-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var options = new AuthCoreOptions { PublicBaseUrl = PublicBaseUrl };
+        options.Database.Provider = DatabaseProvider.Sqlite;
+        options.Database.ConnectionString = $"Data Source={Path.Combine(directory, "studio.db")};Pooling=False";
+
+        context.Services.AddLogging();
+        context.Services.AddAuthCore(options);
+        context.Services.AddStudioComponentServices();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var authorization = context.AddAuthorization();
+
+        var ct = TestContext.Current.CancellationToken;
+        await context.Services.GetRequiredService<AuthStartup>().StartingAsync(ct);
+        var created = await context.Services.GetRequiredService<OperatorService>().CreateAsync(OperatorEmail, OperatorPassword, ct);
+        var op = created.Value;
+        authorization.SetAuthorized(op.Email);
+        authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, op.Id));
+        return new StudioTestEnvironment(op, directory, authorization);
+    }
+}
