@@ -39,6 +39,8 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<AuthStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<AuthStartup>());
         services.AddHostedService<SettingsPoller>();
+        services.AddSingleton<ExpiredTokenSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredTokenSweeper>());
 
         services.AddSingleton<SettingsProtector>();
         services.AddSingleton<SettingsCache>();

@@ -73,6 +73,22 @@ public abstract class GrantSuite(AppFixture fixture) : SuiteBase(fixture)
         Assert.All(attempts.Where(a => a.Status != HttpStatusCode.OK), a => a.AssertError(HttpStatusCode.Unauthorized, "invalid_access_token"));
     }
 
+    [Fact]
+    public async Task Sweeper_RemovesTokensADayAfterTheyExpire_AndKeepsTheRest()
+    {
+        var (_, _, user) = await SignUpWithSessionAsync();
+        var userId = user["_id"]!.GetValue<string>();
+        var expired = TokenHashing.Hash(await IssueAsync(userId));
+        Fixture.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(10));
+        var fresh = TokenHashing.Hash(await IssueAsync(userId));
+
+        await Fixture.Factory.Services.GetRequiredService<ExpiredTokenSweeper>().SweepOnceAsync(TestContext.Current.CancellationToken);
+
+        await using var db = Db();
+        Assert.False(await db.OneTimeTokens.AnyAsync(t => t.TokenHash == expired, TestContext.Current.CancellationToken));
+        Assert.True(await db.OneTimeTokens.AnyAsync(t => t.TokenHash == fresh, TestContext.Current.CancellationToken));
+    }
+
     private async Task<string> IssueAsync(string userId)
     {
         var service = Fixture.Factory.Services.GetRequiredService<AccessTokenService>();
