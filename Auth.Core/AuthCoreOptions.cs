@@ -16,6 +16,13 @@ public sealed class AuthCoreOptions
     public string? BootstrapOperatorEmail { get; set; }
     public string? BootstrapOperatorPassword { get; set; }
 
+    /// <summary>
+    /// A PKCS#12 file whose certificate encrypts the Data-Protection key ring at rest. Without it the keys
+    /// sit in the database unencrypted, so a copy of the database is enough to read the settings secrets.
+    /// </summary>
+    public string? DataProtectionCertificatePath { get; set; }
+    public string? DataProtectionCertificatePassword { get; set; }
+
     /// <summary>The <c>aud</c> of session and operator JWTs.</summary>
     public string JwtAudience { get; set; } = "auth-studio";
 }

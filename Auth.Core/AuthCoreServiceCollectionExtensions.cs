@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Auth.Core.Data;
 using Auth.Core.Messaging;
 using Auth.Core.Operators;
@@ -32,9 +33,15 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<AuthDbContext>>(_ => new AuthDbContextFactory(options.Database));
         // Data Protection resolves the key context from a scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("AuthStudio")
             .PersistKeysToDbContext<AuthDbContext>();
+        if (!string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath))
+        {
+            // Every node needs the same certificate; it stays outside the database by design.
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                options.DataProtectionCertificatePath, options.DataProtectionCertificatePassword, X509KeyStorageFlags.EphemeralKeySet));
+        }
 
         services.AddSingleton<AuthStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<AuthStartup>());
@@ -97,6 +104,8 @@ public static class AuthCoreServiceCollectionExtensions
             options.SettingsPollInterval = poll;
         options.BootstrapOperatorEmail = configuration["Studio:Bootstrap:OperatorEmail"];
         options.BootstrapOperatorPassword = configuration["Studio:Bootstrap:OperatorPassword"];
+        options.DataProtectionCertificatePath = configuration["DataProtection:CertificatePath"];
+        options.DataProtectionCertificatePassword = configuration["DataProtection:CertificatePassword"];
         return options;
     }
 }
