@@ -1,4 +1,5 @@
 using Auth.Core.Data;
+using Auth.Core.Messaging;
 using Auth.Core.Operators;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
@@ -59,12 +60,15 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<SettingsHistory>();
 
         services.AddSingleton<LocalAccounts>();
+        services.AddSingleton<LocalSignIn>();
+        services.AddSingleton<LocalSignUp>();
         services.AddSingleton<SignUpWithEmail>();
         services.AddSingleton<SignInWithEmail>();
         services.AddSingleton<SignUpWithPhone>();
         services.AddSingleton<SignInWithPhone>();
         services.AddSingleton<GetAuthGrant>();
         services.AddSingleton<ChangePassword>();
+        services.AddAuthMessaging();
         return services;
     }
 

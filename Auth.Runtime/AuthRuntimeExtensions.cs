@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using Auth.Runtime.Admin;
+using Auth.Runtime.BrowserClient;
 using Auth.Runtime.Endpoints;
 using Auth.Runtime.Http;
+using Auth.Runtime.Messaging;
+using Auth.Runtime.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,12 +25,15 @@ public static class AuthRuntimeExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddOpenApi("v1");
+        services.AddSingleton<IpRateLimiter>();
+        services.AddAuthOAuth();
+        services.AddAuthMessagingRuntime();
         return services;
     }
 
-    /// <summary>The error envelope for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
+    /// <summary>The error envelope and per-IP limits for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
     public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app) =>
-        app.UseMiddleware<RuntimeErrorMiddleware>();
+        app.UseAuthBrowserCors().UseMiddleware<RuntimeErrorMiddleware>().UseMiddleware<IpRateLimitMiddleware>();
 
     /// <summary>Maps the runtime under <c>/auth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
     public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
@@ -37,7 +43,9 @@ public static class AuthRuntimeExtensions
         PhoneAuthEndpoints.Map(auth);
         GrantEndpoints.Map(auth);
         SessionEndpoints.Map(auth);
+        auth.MapMessagingEndpoints();
         WellKnownEndpoints.Map(endpoints);
+        endpoints.MapOAuth();
         endpoints.MapOpenApi("/openapi/{documentName}.json");
         return auth;
     }
@@ -50,6 +58,7 @@ public static class AuthRuntimeExtensions
         var secured = admin.MapGroup("").AddEndpointFilter<OperatorAuthenticationFilter>();
         AdminSettingsEndpoints.Map(secured);
         AdminUsersEndpoints.Map(secured);
+        secured.MapMessagingAdmin();
         return admin;
     }
 }

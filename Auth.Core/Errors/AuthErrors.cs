@@ -28,6 +28,10 @@ public static class AuthErrors
     public const string UnsupportedOAuthProvider = "unsupported_oauth_provider";
     public const string OAuthProviderNotConfigured = "oauth_provider_not_configured";
     public const string OAuthFailed = "oauth_failed";
+    /// <summary>The OAuth <c>state</c> is missing, unknown, expired, already used or from another browser.</summary>
+    public const string InvalidOAuthState = "invalid_oauth_state";
+    /// <summary>The user declined consent at the provider.</summary>
+    public const string OAuthAccessDenied = "oauth_access_denied";
     public const string RateLimitExceeded = "rate_limit_exceeded";
     public const string InternalServerError = "internal_server_error";
 
@@ -38,4 +42,11 @@ public static class AuthErrors
     public const string Conflict = "conflict";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PayloadTooLarge = "payload_too_large";
+
+    // Messaging additions.
+    /// <summary>A published message template failed to render when a message was due; nothing was sent.</summary>
+    public const string MessageTemplateError = "message_template_error";
+
+    /// <summary>An e-mailed link that is unknown, expired, already used, or for another action.</summary>
+    public const string InvalidLink = "invalid_link";
 }

@@ -29,9 +29,9 @@ public sealed class OperatorService(
     {
         var normalized = EmailAddress.Normalize(email);
         var problems = new Dictionary<string, string>();
-        if (!normalized.IsSuccess) SignIn.SignUpWithEmail.Merge(problems, normalized.Error);
+        if (!normalized.IsSuccess) ValidationFields.Merge(problems, normalized.Error);
         // Operators hold every key to the kingdom: a stricter floor than app users.
-        SignIn.SignUpWithEmail.Merge(problems, PasswordPolicy.Check(password, 12, 256));
+        ValidationFields.Merge(problems, PasswordPolicy.Check(password, 12, 256));
         if (problems.Count > 0) return AuthError.Validation(problems);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

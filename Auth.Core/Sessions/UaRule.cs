@@ -21,7 +21,9 @@ internal sealed class UaRule<T>(string pattern, Func<Match, T> map, TimeSpan? ti
 internal static class UaRule
 {
     // Headers are attacker-controlled: every match is bounded so a crafted header cannot pin a thread.
-    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // Generous: inputs are capped at 512 chars and the patterns are linear, so this only stops a pathological
+    // case; 100 ms proved too tight for the first (JIT-compiling) match on a loaded 2-core machine.
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     internal const RegexOptions Options =
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;

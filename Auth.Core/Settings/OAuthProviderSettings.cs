@@ -24,16 +24,16 @@ public class OAuthProviderSettings
 /// Sign in with Apple signs its own client secret from a .p8 key, so it needs the team and key ids
 /// instead of a static client secret. <see cref="OAuthProviderSettings.ClientId"/> is the Services ID.
 /// </summary>
-public sealed class AppleProviderSettings : OAuthProviderSettings
+public sealed class AppleProviderSettings : OpenIdProviderSettings
 {
     // Ordered after the shared fields so every provider's JSON starts the same way.
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public string? TeamId { get; set; }
 
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public string? KeyId { get; set; }
 
     /// <summary>Secret: the PEM text of the .p8 key (<c>-----BEGIN PRIVATE KEY-----</c>).</summary>
-    [JsonPropertyOrder(1)]
+    [JsonPropertyOrder(2)]
     public string? PrivateKey { get; set; }
 }

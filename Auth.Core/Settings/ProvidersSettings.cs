@@ -16,7 +16,7 @@ public sealed class ProvidersSettings
     public static IReadOnlyList<string> Names { get; } =
         [GoogleName, AppleName, FacebookName, TwitterName, GithubName, DiscordName];
 
-    public OAuthProviderSettings Google { get; set; } = new();
+    public OpenIdProviderSettings Google { get; set; } = new();
 
     public AppleProviderSettings Apple { get; set; } = new();
 

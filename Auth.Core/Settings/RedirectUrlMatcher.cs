@@ -73,6 +73,19 @@ public static class RedirectUrlMatcher
         return RedirectUrlMatch.Refused(reason, url.ToString());
     }
 
+    /// <summary>
+    /// True when <paramref name="origin"/> (an <c>Origin</c> header: scheme, host and port only) is the
+    /// origin of a valid allow-list entry, wildcards included. Apps call the runtime from these origins.
+    /// </summary>
+    public static bool IsAllowedOrigin(IReadOnlyList<string> allowList, string? origin)
+    {
+        ArgumentNullException.ThrowIfNull(allowList);
+        if (string.IsNullOrEmpty(origin) || !ParsedUrl.TryParse(origin, allowWildcards: false, out var url, out _)
+            || url.Path != "/" || url.Query is not null || url.HasFragment || origin.EndsWith('/'))
+            return false;
+        return allowList.Any(e => ValidateEntry(e) is null && SameOrigin(Parse(e), url));
+    }
+
     private static ParsedUrl Parse(string entry)
     {
         ParsedUrl.TryParse(entry, allowWildcards: true, out var url, out _);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
+using Auth.Core.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.Settings;
@@ -14,6 +15,7 @@ public sealed class SettingsStore(
     IDbContextFactory<AuthDbContext> dbFactory,
     SettingsProtector protector,
     SettingsCache cache,
+    MessageTemplateChecker templates,
     TimeProvider time)
 {
     public async Task<DraftView> GetDraftAsync(CancellationToken ct = default)
@@ -102,6 +104,9 @@ public sealed class SettingsStore(
         if (!parsed.IsSuccess) return parsed.Error;
         var problems = SettingsValidator.Validate(parsed.Value);
         if (problems.Count > 0) return AuthError.Validation(problems);
+        // A template that parses can still fail every render (a runaway loop); its warnings travel with the view.
+        var templateCheck = await templates.CheckAsync(parsed.Value, ct);
+        if (templateCheck.Errors.Count > 0) return AuthError.Validation(templateCheck.Errors);
 
         var normalised = SettingsJson.ToJsonObject(parsed.Value);
         var stored = SettingsSecrets.Protect(normalised, protector.Protector).ToJsonString();
@@ -129,7 +134,7 @@ public sealed class SettingsStore(
             return new AuthError(AuthErrors.Conflict, "The draft was changed by someone else at the same time; reload and try again.");
         }
 
-        return await ToViewAsync(db, draft, normalised, ct);
+        return await ToViewAsync(db, draft, normalised, ct) with { Warnings = templateCheck.Warnings };
     }
 
     private async Task<Result<RevisionInfo>> AppendRevisionAsync(

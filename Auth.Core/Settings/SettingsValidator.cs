@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Auth.Core.Errors;
+using Auth.Core.Messaging;
 
 namespace Auth.Core.Settings;
 
@@ -101,6 +102,8 @@ public static class SettingsValidator
             errors.HttpUrl($"{prefix}.authorizationEndpoint", provider.AuthorizationEndpoint);
             errors.HttpUrl($"{prefix}.tokenEndpoint", provider.TokenEndpoint);
             errors.HttpUrl($"{prefix}.userInfoEndpoint", provider.UserInfoEndpoint);
+            if (provider is OpenIdProviderSettings openId)
+                errors.HttpUrl($"{prefix}.jwksEndpoint", openId.JwksEndpoint);
             if (provider is AppleProviderSettings apple)
                 Apple(apple, prefix, errors);
             else if (provider.Enabled)
@@ -153,6 +156,8 @@ public static class SettingsValidator
             errors.Required($"{prefix}.body", template.Body, "The message body must not be empty.");
             if (Encoding.UTF8.GetByteCount(template.Body ?? "") > MessageTemplate.BodyMaxBytes)
                 errors.Add($"{prefix}.body", $"Must be at most {MessageTemplate.BodyMaxBytes / 1024} KB.");
+            if (TemplateCheck.ParseError(template.Subject) is { } subjectError) errors.Add($"{prefix}.subject", subjectError);
+            if (TemplateCheck.ParseError(template.Body) is { } bodyError) errors.Add($"{prefix}.body", bodyError);
         }
     }
 

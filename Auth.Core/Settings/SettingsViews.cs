@@ -9,7 +9,8 @@ public sealed record DraftView(
     int? BaseRevision,
     bool HasUnpublishedChanges,
     DateTime? UpdatedAt,
-    string? UpdatedBy);
+    string? UpdatedBy,
+    IReadOnlyDictionary<string, string>? Warnings = null);
 
 public sealed record RevisionInfo(int Number, DateTime PublishedAt, string PublishedBy, string? Note);
 

@@ -14,7 +14,7 @@ public sealed class ChangePassword(IDbContextFactory<AuthDbContext> dbFactory, L
     {
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrEmpty(command.CurrentPassword)) problems["currentPassword"] = "The current password is required.";
-        SignUpWithEmail.Merge(problems, accounts.CheckPolicy(command.NewPassword, "newPassword"));
+        ValidationFields.Merge(problems, accounts.CheckPolicy(command.NewPassword, "newPassword"));
         if (problems.Count > 0) return AuthError.Validation(problems);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -17,7 +17,7 @@ public sealed class GetAuthGrant(IDbContextFactory<AuthDbContext> dbFactory, Acc
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == redeemed.Value, ct);
         if (user is null) return new AuthError(AuthErrors.UserNotFound, "The user of this access token no longer exists.");
-        if (user.Disabled) return new AuthError(AuthErrors.NotAllowed, "This account is disabled.");
+        if (user.Disabled) return SignInErrors.AccountDisabled();
 
         var grant = sessions.Open(db, user, client);
         await db.SaveChangesAsync(ct);

@@ -21,7 +21,7 @@ public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings)
         if (user is { PasswordHash: null })
         {
             gate.Hasher.VerifyDummy(password);
-            return new AuthError(AuthErrors.InvalidProviderSignIn, $"This account signs in with {user.Provider}, not with a password.");
+            return SignInErrors.NoPassword(user);
         }
 
         var security = settings.Current.Settings.Security;

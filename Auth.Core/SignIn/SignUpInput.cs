@@ -20,11 +20,18 @@ internal static class SignUpInput
     /// <summary>Null when the redirect URL is allowed; otherwise the contract's error.</summary>
     public static AuthError? CheckRedirect(AuthSettings settings, string? redirectUrl, bool required)
     {
+        var resolved = ResolveRedirect(settings, redirectUrl, required);
+        return resolved.IsSuccess ? null : resolved.Error;
+    }
+
+    /// <summary>The normalised form of an allowed redirect URL (what links redirect to), null when absent and optional.</summary>
+    public static Result<string?> ResolveRedirect(AuthSettings settings, string? redirectUrl, bool required)
+    {
         if (string.IsNullOrWhiteSpace(redirectUrl))
-            return required ? new AuthError(AuthErrors.RedirectUrlMissing, "A redirectURL is required.") : null;
+            return required ? new AuthError(AuthErrors.RedirectUrlMissing, "A redirectURL is required.") : Result<string?>.Success(null);
         var match = RedirectUrlMatcher.Match(settings.RedirectURLs, redirectUrl);
         return match.IsMatch
-            ? null
+            ? match.NormalizedCandidate
             : new AuthError(AuthErrors.InvalidRedirectUrl, $"The redirect URL is not allowed: {match.Reason}",
                 new Dictionary<string, object?> { ["redirectURL"] = redirectUrl });
     }

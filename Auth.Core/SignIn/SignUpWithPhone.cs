@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Auth.Core.Data;
-using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
+using Auth.Core.Messaging;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
+using Auth.Core.Tokens;
 using Auth.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,53 +14,24 @@ public sealed record SignUpWithPhoneCommand(string? Phone, string? Password, str
 
 /// <summary>signUpWithPhone: phone auth must be enabled; with confirmPhone on the user waits unverified.</summary>
 public sealed class SignUpWithPhone(
-    IDbContextFactory<AuthDbContext> dbFactory,
-    ISettingsReader settingsReader,
-    LocalAccounts accounts,
-    SessionService sessions,
-    TimeProvider time)
+    IDbContextFactory<AuthDbContext> dbFactory, ISettingsReader settingsReader, LocalSignUp signUp, TokenMessages messages)
 {
     public async Task<Result<AuthGrant>> ExecuteAsync(SignUpWithPhoneCommand command, CancellationToken ct = default)
     {
         var settings = settingsReader.Current.Settings;
-        if (!settings.Phone.Enabled) return new AuthError(AuthErrors.NotAllowed, "Phone number authentication is disabled.");
+        if (!settings.Phone.Enabled) return SignInErrors.PhoneAuthDisabled();
 
-        var problems = new Dictionary<string, string>();
         var phone = PhoneNumber.NormalizeE164(command.Phone);
-        if (!phone.IsSuccess) SignUpWithEmail.Merge(problems, phone.Error);
-        SignUpWithEmail.Merge(problems, accounts.CheckPolicy(command.Password));
-        SignUpInput.CheckProfile(command.Name, command.UserData, problems);
-        if (problems.Count > 0) return AuthError.Validation(problems);
+        if (signUp.CheckInput(phone.Error, command.Password, command.Name, command.UserData) is { } invalid) return invalid;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Users.AnyAsync(u => u.Phone == phone.Value, ct)) return PhoneTaken();
+        if (await db.Users.AnyAsync(u => u.Phone == phone.Value, ct)) return SignInErrors.PhoneTaken();
 
-        var id = UserId.New(time);
-        var user = new User
-        {
-            Id = id,
-            Provider = User.LocalProvider,
-            ProviderUserId = id,
-            Phone = phone.Value,
-            Name = SignUpInput.TrimName(command.Name),
-            UserData = command.UserData?.ToJsonString(),
-            PasswordHash = accounts.Hasher.Hash(command.Password!),
-            SignUpAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.Users.Add(user);
-        var grant = settings.Phone.ConfirmPhone ? new AuthGrant(user, null, null) : sessions.Open(db, user, command.Client);
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (LocalAccounts.IsUniqueViolation(ex))
-        {
-            return PhoneTaken();
-        }
-
-        return grant;
+        var user = signUp.NewUser(command.Name, command.UserData, command.Password!);
+        user.Phone = phone.Value;
+        Func<Task<AuthError?>>? confirmation = settings.Phone.ConfirmPhone
+            ? () => messages.QueueCodeAsync(db, user, TokenPurposes.VerifyPhone, ActionTypes.VerifyPhone, MessageType.VerifySmsCode, user.Phone, ct)
+            : null;
+        return await signUp.SaveAsync(db, user, confirmation, command.Client, SignInErrors.PhoneTaken, ct);
     }
-
-    private static AuthError PhoneTaken() => new(AuthErrors.PhoneNotUnique, "A user with this phone number already exists.");
 }

@@ -34,9 +34,21 @@ public sealed class AccessTokenService(ISettingsReader settings, TimeProvider ti
 
     /// <summary>
     /// Burns the token and returns its user id. One conditional UPDATE decides the winner,
-    /// so of many concurrent redemptions exactly one succeeds.
+    /// so of many concurrent redemptions exactly one succeeds. Tokens issued for a password reset
+    /// are refused here: they only work with <see cref="RedeemForActionAsync"/>.
     /// </summary>
-    public async Task<Result<string>> RedeemAsync(AuthDbContext db, string? token, CancellationToken ct = default)
+    public Task<Result<string>> RedeemAsync(AuthDbContext db, string? token, CancellationToken ct = default) =>
+        RedeemCoreAsync(db, token, t => t.Data == null || t.Data != RestrictedAction, ct);
+
+    /// <summary>Like <see cref="RedeemAsync"/>, for a token issued with exactly <paramref name="action"/>.</summary>
+    public Task<Result<string>> RedeemForActionAsync(AuthDbContext db, string? token, string action, CancellationToken ct = default) =>
+        RedeemCoreAsync(db, token, t => t.Data == action, ct);
+
+    /// <summary>The action whose tokens grant a password change, not a session.</summary>
+    public const string RestrictedAction = "reset-pwd";
+
+    private async Task<Result<string>> RedeemCoreAsync(
+        AuthDbContext db, string? token, System.Linq.Expressions.Expression<Func<OneTimeToken, bool>> actionFilter, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(token))
             return new AuthError(AuthErrors.MissingAccessToken, "An access token is required.");
@@ -47,6 +59,7 @@ public sealed class AccessTokenService(ISettingsReader settings, TimeProvider ti
         var now = time.GetUtcNow().UtcDateTime;
         var burned = await db.OneTimeTokens
             .Where(t => t.TokenHash == hash && t.Purpose == TokenPurposes.AccessToken && t.ConsumedAt == null && t.ExpiresAt > now)
+            .Where(actionFilter)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
         if (burned != 1) return InvalidToken();
 

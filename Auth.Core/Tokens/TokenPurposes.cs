@@ -12,4 +12,6 @@ public static class TokenPurposes
     public const string VerifyPhone = "verify-phone";
     public const string SignInCode = "signin-code";
     public const string ResetPasswordCode = "reset-password-code";
+    public const string ChangePhone = "change-phone";
+    public const string OAuthState = "oauth-state";
 }

@@ -13,7 +13,7 @@ namespace Auth.Runtime.Admin;
 internal static class AdminSettingsEndpoints
 {
     public sealed record PublishRequest(string? Note);
-    public sealed record DraftResponse(JsonObject Settings, int Version, int? BaseRevision, bool HasUnpublishedChanges, DateTime? UpdatedAt, string? UpdatedBy);
+    public sealed record DraftResponse(JsonObject Settings, int Version, int? BaseRevision, bool HasUnpublishedChanges, DateTime? UpdatedAt, string? UpdatedBy, IReadOnlyDictionary<string, string>? Warnings);
     public sealed record RevisionResponse(int Revision, DateTime PublishedAt, string PublishedBy, string? Note, JsonObject? Settings);
 
     public static void Map(RouteGroupBuilder admin)
@@ -68,5 +68,5 @@ internal static class AdminSettingsEndpoints
         (await store.ImportAsync(body, context.Operator().Email, context.RequestAborted)).ToHttp(ToResponse);
 
     private static DraftResponse ToResponse(DraftView v) =>
-        new(v.Settings, v.Version, v.BaseRevision, v.HasUnpublishedChanges, v.UpdatedAt, v.UpdatedBy);
+        new(v.Settings, v.Version, v.BaseRevision, v.HasUnpublishedChanges, v.UpdatedAt, v.UpdatedBy, v.Warnings);
 }

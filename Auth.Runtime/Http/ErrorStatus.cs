@@ -14,11 +14,13 @@ public static class ErrorStatus
         [AuthErrors.InvalidProviderSignIn] = 400,
         [AuthErrors.UnsupportedOAuthProvider] = 400,
         [AuthErrors.OAuthProviderNotConfigured] = 400,
+        [AuthErrors.InvalidOAuthState] = 400,
         [AuthErrors.InvalidCredentials] = 401,
         [AuthErrors.EmailNotVerified] = 401,
         [AuthErrors.PhoneNotVerified] = 401,
         [AuthErrors.InvalidAccessToken] = 401,
         [AuthErrors.InvalidCode] = 401,
+        [AuthErrors.InvalidLink] = 401,
         [AuthErrors.MissingSessionToken] = 401,
         [AuthErrors.InvalidSessionToken] = 401,
         [AuthErrors.Unauthorized] = 401,
@@ -27,6 +29,7 @@ public static class ErrorStatus
         [AuthErrors.PhoneVerificationDisabled] = 403,
         [AuthErrors.SmsAuthCodesDisabled] = 403,
         [AuthErrors.Forbidden] = 403,
+        [AuthErrors.OAuthAccessDenied] = 403,
         [AuthErrors.UserNotFound] = 404,
         [AuthErrors.NotFound] = 404,
         [AuthErrors.EmailNotUnique] = 409,
@@ -40,6 +43,7 @@ public static class ErrorStatus
         [AuthErrors.RateLimitExceeded] = 429,
         [AuthErrors.OAuthFailed] = 502,
         [AuthErrors.InternalServerError] = 500,
+        [AuthErrors.MessageTemplateError] = 500,
     };
 
     public static int For(string code) => Statuses.GetValueOrDefault(code, 400);

@@ -114,7 +114,8 @@ public sealed class UserAgentParserTests
         clock.Stop();
         Assert.NotNull(result);
         Assert.Equal(ua.Length > UserAgentParser.MaxStoredLength ? ua[..UserAgentParser.MaxStoredLength] : ua, result.Ua);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Parse took {clock.Elapsed}.");
+        // A hang guard, not a performance assertion (bench/ measures speed): generous for a loaded CI machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Parse took {clock.Elapsed}.");
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class UserAgentParserTests
 
         var clock = Stopwatch.StartNew();
         Assert.Throws<RegexMatchTimeoutException>(() => UaRule.First(rules, bait));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"Timeout fired after {clock.Elapsed}.");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"Timeout fired after {clock.Elapsed}.");
     }
 
     [Fact]

@@ -167,3 +167,37 @@ public class RedirectUrlMatcherTests
         Assert.True(RedirectUrlMatcher.Match(settings.RedirectURLs, "http://localhost:3000/auth-redirect").IsMatch);
     }
 }
+
+/// <summary>CORS for the browser client: origins of the allow-list entries.</summary>
+public class RedirectUrlOriginTests
+{
+    private static readonly string[] AllowList =
+        ["http://localhost:3000/auth-redirect", "https://*.preview.example.com/cb", "https://app.example.com/u/*/done"];
+
+    [Theory]
+    [InlineData("http://localhost:3000", true)]
+    [InlineData("HTTP://LOCALHOST:3000", true)]
+    [InlineData("https://pr-12.preview.example.com", true)]
+    [InlineData("https://app.example.com", true)]
+    [InlineData("https://app.example.com:443", true)]
+    [InlineData("http://localhost:3001", false)]
+    [InlineData("https://localhost:3000", false)]
+    [InlineData("https://a.b.preview.example.com", false)]
+    [InlineData("https://preview.example.com", false)]
+    [InlineData("https://app.example.com.evil.test", false)]
+    [InlineData("https://app.example.com/", false)]
+    [InlineData("https://app.example.com/u/1/done", false)]
+    [InlineData("null", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsAllowedOrigin_MatchesEntryOrigins(string? origin, bool allowed)
+    {
+        Assert.Equal(allowed, RedirectUrlMatcher.IsAllowedOrigin(AllowList, origin));
+    }
+
+    [Fact]
+    public void IsAllowedOrigin_EmptyList_AllowsNothing()
+    {
+        Assert.False(RedirectUrlMatcher.IsAllowedOrigin([], "http://localhost:3000"));
+    }
+}

@@ -51,10 +51,13 @@ public class SettingsJsonTests
 
         Assert.Equal(["google", "apple", "facebook", "twitter", "github", "discord"], providers.Select(p => p.Key));
         Assert.Equal(
-            """{"enabled":false,"clientId":null,"clientSecret":null,"authorizationEndpoint":null,"tokenEndpoint":null,"userInfoEndpoint":null}""",
+            """{"enabled":false,"clientId":null,"clientSecret":null,"authorizationEndpoint":null,"tokenEndpoint":null,"userInfoEndpoint":null,"jwksEndpoint":null}""",
             providers["google"]!.ToJsonString());
         Assert.Equal(
-            ["enabled", "clientId", "clientSecret", "authorizationEndpoint", "tokenEndpoint", "userInfoEndpoint", "teamId", "keyId", "privateKey"],
+            """{"enabled":false,"clientId":null,"clientSecret":null,"authorizationEndpoint":null,"tokenEndpoint":null,"userInfoEndpoint":null}""",
+            providers["github"]!.ToJsonString());
+        Assert.Equal(
+            ["enabled", "clientId", "clientSecret", "authorizationEndpoint", "tokenEndpoint", "userInfoEndpoint", "jwksEndpoint", "teamId", "keyId", "privateKey"],
             providers["apple"]!.AsObject().Select(p => p.Key));
     }
 

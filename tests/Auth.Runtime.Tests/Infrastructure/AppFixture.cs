@@ -15,13 +15,16 @@ public abstract class AppFixture : IAsyncLifetime
 
     public DatabaseTarget Database { get; }
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Sees every SQL command the app issues (settings queries, inserts, simulated failures).</summary>
+    public CommandCounter Commands { get; } = new();
     public AuthAppFactory Factory { get; private set; } = null!;
 
     public ValueTask InitializeAsync()
     {
         if (Database.SkipReason is null)
         {
-            Factory = new AuthAppFactory(Database, Time);
+            Factory = new AuthAppFactory(Database, Time, Commands);
             _ = Factory.Server; // starts the host: migrations, keys, bootstrap operator
         }
         return ValueTask.CompletedTask;
@@ -46,7 +49,8 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task PublishAsync(object? patch = null)
     {
         using var client = await CreateOperatorClientAsync();
-        var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings());
+        // Every test client shares one address; the per-IP limit has its own test.
+        var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings { Security = { IpRequestsPerMinute = 100_000 } });
         var merged = patch is null ? defaults : Core.Settings.JsonMergePatch.Apply(defaults, JsonSerializerHelper.ToNode(patch));
         (await ApiResponse.ReadAsync(await client.PutAsJsonAsync("/admin/api/settings/draft", merged))).AssertStatus(System.Net.HttpStatusCode.OK);
         (await ApiResponse.ReadAsync(await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "test" }))).AssertStatus(System.Net.HttpStatusCode.OK);

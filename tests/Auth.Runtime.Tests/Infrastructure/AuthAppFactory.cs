@@ -15,6 +15,7 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
 {
     public const string OperatorEmail = "operator@example.test";
     public const string OperatorPassword = "operator-password-1";
+    public const string DefaultPublicBaseUrl = "http://auth.test";
 
     public FakeTimeProvider Time { get; } = time;
 
@@ -23,12 +24,15 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
 
     public string? SettingsPollInterval { get; init; }
 
+    /// <summary>Runtime:PublicBaseUrl; a browser test sets the real Kestrel address so OAuth callbacks reach it.</summary>
+    public string PublicBaseUrl { get; init; } = DefaultPublicBaseUrl;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Auth", database.ConnectionString);
-        builder.UseSetting("Runtime:PublicBaseUrl", "http://auth.test");
+        builder.UseSetting("Runtime:PublicBaseUrl", PublicBaseUrl);
         if (BootstrapOperator)
         {
             builder.UseSetting("Studio:Bootstrap:OperatorEmail", OperatorEmail);

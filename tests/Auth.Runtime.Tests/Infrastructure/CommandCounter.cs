@@ -7,6 +7,7 @@ namespace Auth.Runtime.Tests.Infrastructure;
 public sealed class CommandCounter : DbCommandInterceptor
 {
     private int _settingsQueries;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _inserts = new();
 
     public int SettingsQueries => Volatile.Read(ref _settingsQueries);
 
@@ -34,9 +35,19 @@ public sealed class CommandCounter : DbCommandInterceptor
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
+    /// <summary>The tables of every INSERT since the last <see cref="TakeInserts"/>, in order (for "same work" checks).</summary>
+    public IReadOnlyList<string> TakeInserts()
+    {
+        var taken = new List<string>();
+        while (_inserts.TryDequeue(out var table)) taken.Add(table);
+        return taken;
+    }
+
     private void Observe(DbCommand command)
     {
         if (Fail) throw new InvalidOperationException("Simulated database failure: connection reset by peer (secret-detail-xyz).");
         if (command.CommandText.Contains("Settings", StringComparison.Ordinal)) Interlocked.Increment(ref _settingsQueries);
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command.CommandText, @"INSERT INTO [\[""`]?(\w+)"))
+            _inserts.Enqueue(m.Groups[1].Value);
     }
 }

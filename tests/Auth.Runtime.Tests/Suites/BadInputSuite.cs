@@ -52,4 +52,22 @@ public abstract class BadInputSuite(AppFixture fixture) : SuiteBase(fixture)
     public async Task SignIn_PasswordOverFourKilobytes_IsRefusedAsInvalidCredentials() =>
         (await PostAsync("/auth/signin-email", new { email = NewEmail(), password = new string('x', 5000) }))
             .AssertError(HttpStatusCode.Unauthorized, "invalid_credentials");
+
+    [Fact]
+    public async Task Post_OverThePerIpLimit_Returns429WithRetryAfterUntilTheWindowPasses()
+    {
+        await Fixture.PublishAsync(new { security = new { ipRequestsPerMinute = 3 } });
+        Fixture.Time.Advance(TimeSpan.FromSeconds(61));
+
+        for (var i = 0; i < 3; i++)
+            (await PostAsync("/auth/signin-email", new { email = NewEmail(), password = Password })).AssertError(HttpStatusCode.Unauthorized, "invalid_credentials");
+        var limited = await PostAsync("/auth/signin-email", new { email = NewEmail(), password = Password });
+
+        limited.AssertError(HttpStatusCode.TooManyRequests, "rate_limit_exceeded");
+        Assert.True(limited.Message.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        (await GetAsync("/healthz")).AssertStatus(HttpStatusCode.OK);
+
+        Fixture.Time.Advance(TimeSpan.FromSeconds(61));
+        (await PostAsync("/auth/signin-email", new { email = NewEmail(), password = Password })).AssertError(HttpStatusCode.Unauthorized, "invalid_credentials");
+    }
 }

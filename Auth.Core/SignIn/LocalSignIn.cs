@@ -1,0 +1,44 @@
+using Auth.Core.Data;
+using Auth.Core.Data.Entities;
+using Auth.Core.Errors;
+using Auth.Core.Sessions;
+using Auth.Core.Users;
+
+namespace Auth.Core.SignIn;
+
+/// <summary>
+/// What e-mail and phone sign-in share around the account lookup. Callers say which field identifies
+/// the user, find the account, and say when it is not verified enough to sign in.
+/// </summary>
+public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions)
+{
+    /// <summary>Both fields present, and a password under the hard limit (longer ones fail as bad credentials, unhashed).</summary>
+    public static AuthError? CheckInput(string identifierField, string? identifier, string identifierRequired, string? password)
+    {
+        var problems = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(identifier)) problems[identifierField] = identifierRequired;
+        if (string.IsNullOrEmpty(password)) problems["password"] = "The password is required.";
+        if (problems.Count > 0) return AuthError.Validation(problems);
+        return PasswordPolicy.IsOverHardLimit(password!) ? LocalAccounts.InvalidCredentials() : null;
+    }
+
+    /// <summary>
+    /// The password is checked first (<paramref name="user"/> null = unknown), so a disabled or unverified
+    /// account is only ever reported to a caller who proved the password; then a session is opened.
+    /// </summary>
+    public async Task<Result<AuthGrant>> SignInAsync(
+        AuthDbContext db, User? user, string password, Func<User, AuthError?> unverified, ClientInfo client, CancellationToken ct)
+    {
+        if (await accounts.CheckPasswordAsync(db, user, password, ct) is { } failure) return failure;
+        if (user!.Disabled) return SignInErrors.AccountDisabled();
+        if (unverified(user) is { } notVerified)
+        {
+            await db.SaveChangesAsync(ct);
+            return notVerified;
+        }
+
+        var grant = sessions.Open(db, user, client);
+        await db.SaveChangesAsync(ct);
+        return grant;
+    }
+}

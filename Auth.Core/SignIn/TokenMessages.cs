@@ -1,0 +1,105 @@
+using Auth.Core.Data;
+using Auth.Core.Data.Entities;
+using Auth.Core.Errors;
+using Auth.Core.Messaging;
+using Auth.Core.Settings;
+using Auth.Core.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace Auth.Core.SignIn;
+
+/// <summary>
+/// The sending half shared by every flow that e-mails a link or texts a code: issue the token, render
+/// its message, and save both in one transaction.
+/// </summary>
+public sealed class TokenMessages(
+    LinkTokens links,
+    SmsCodes codes,
+    OutgoingMessages outgoing,
+    MessageComposer composer,
+    ISettingsReader settingsReader,
+    AuthCoreOptions options,
+    TimeProvider time)
+{
+    public AuthSettings Settings => settingsReader.Current.Settings;
+
+    /// <summary>Adds a link token and the e-mail carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
+    public async Task<AuthError?> QueueLinkAsync(
+        AuthDbContext db, User user, string purpose, string messageType, string toEmail, string redirectUrl, CancellationToken ct)
+    {
+        var ttl = TimeSpan.FromSeconds(Settings.Email.LinkExpiresIn);
+        var action = ActionTypes.ForMessage(messageType);
+        var key = await links.IssueAsync(db, purpose, user.Id, toEmail, redirectUrl, null, ttl, ct);
+        var model = outgoing.LinkModel(user, action, VerifyUrl(key, action), redirectUrl, toEmail, ttl);
+        var added = await outgoing.AddAsync(db, messageType, toEmail, model, user.Id, ct);
+        return added.IsSuccess ? null : added.Error;
+    }
+
+    /// <summary>Adds a code and the SMS carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
+    public async Task<AuthError?> QueueCodeAsync(
+        AuthDbContext db, User user, string purpose, string actionType, string messageType, string phone, CancellationToken ct)
+    {
+        var ttl = TimeSpan.FromSeconds(Settings.Phone.CodeExpiresIn);
+        var code = await codes.IssueAsync(db, purpose, user.Id, phone, null, ttl, ct);
+        var added = await outgoing.AddAsync(db, messageType, phone, outgoing.CodeModel(user, actionType, code, phone, ttl), user.Id, ct);
+        return added.IsSuccess ? null : added.Error;
+    }
+
+    /// <summary>Runs <paramref name="queue"/> and SaveChanges in one transaction, then wakes the dispatcher.</summary>
+    public async Task<AuthError?> CommitAsync(AuthDbContext db, Func<Task<AuthError?>> queue, CancellationToken ct)
+    {
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (await queue() is { } error) return error; // disposing the transaction rolls the token back
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        outgoing.Committed();
+        return null;
+    }
+
+    public Task<AuthError?> CheckCooldownAsync(AuthDbContext db, string to, CancellationToken ct) =>
+        outgoing.CheckCooldownAsync(db, to, ct);
+
+    /// <summary>
+    /// The answer enumeration protection gives instead of an error that would reveal the account: success,
+    /// after the work a real send does (render the message, a write transaction), so both take about as long.
+    /// </summary>
+    public async Task<Result<Unit>> QuietlyAsync(AuthDbContext db, string messageType, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var model = MessageSamples.For(messageType, settingsReader.Current.Settings, options.PublicBaseUrl, now);
+        var composed = await composer.ComposeAsync(messageType, "nobody", model, ct);
+
+        // The same writes as a real send (a token and a message row, committed), undone inside the transaction:
+        // a commit that writes nothing would answer many times faster and give the account away.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var id = TokenHashing.RandomHex(16);
+        await db.OneTimeTokens.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
+        db.OneTimeTokens.Add(new OneTimeToken
+        {
+            Id = id, Purpose = "decoy", TokenHash = TokenHashing.Hash(TokenHashing.RandomHex(20)), CreatedAt = now, ExpiresAt = now, ConsumedAt = now,
+        });
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = id, Channel = OutboxChannel.Email, Type = messageType, To = "decoy", Body = composed.IsSuccess ? composed.Value.Body : "",
+            Status = OutboxStatus.Captured, CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        await db.OneTimeTokens.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+        await db.OutboxMessages.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return Unit.Value;
+    }
+
+    /// <summary>An error, or with enumeration protection on, the same quiet success an unknown account gets.</summary>
+    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct) =>
+        Settings.Security.EnumerationProtection ? await QuietlyAsync(db, messageType, ct) : error;
+
+    /// <summary>Links are built from Runtime:PublicBaseUrl only, never from the request's Host header.</summary>
+    public string VerifyUrl(string key, string action) =>
+        $"{options.PublicBaseUrl.TrimEnd('/')}/auth/verify?key={Uri.EscapeDataString(key)}&action={Uri.EscapeDataString(action)}";
+
+    public static AuthError UserNotFound() => new(AuthErrors.UserNotFound, "No user has this identifier.");
+}

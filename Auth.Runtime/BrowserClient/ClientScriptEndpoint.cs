@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Auth.Runtime.BrowserClient;
+
+/// <summary><c>GET /auth/client.js</c>: the dependency-free browser client, an ES module embedded in this assembly.</summary>
+internal static class ClientScriptEndpoint
+{
+    public const string Path = "/auth/client.js";
+    private const string ResourceName = "Auth.Runtime.auth-client.js";
+
+    private static readonly Lazy<(byte[] Body, string ETag)> Script = new(Load);
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Path, Get).WithName("browserClient").WithTags("runtime");
+
+    internal static Results<FileContentHttpResult, StatusCodeHttpResult> Get(HttpContext context)
+    {
+        var (body, etag) = Script.Value;
+        var headers = context.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = "public, max-age=300";
+        headers.XContentTypeOptions = "nosniff";
+        // Public code: any page may load it (module scripts are fetched with CORS). No credentials involved.
+        headers.AccessControlAllowOrigin = "*";
+        if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.File(body, "text/javascript; charset=utf-8");
+    }
+
+    private static (byte[], string) Load()
+    {
+        using var stream = typeof(ClientScriptEndpoint).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var body = buffer.ToArray();
+        return (body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+    }
+}

@@ -1,0 +1,216 @@
+// Auth Studio browser client: a dependency-free ES module served at /auth/client.js.
+//
+//   import { createClient } from "https://auth.example.com/auth/client.js";
+//   const client = createClient("https://auth.example.com");
+//   const { user, session, errors } = await client.auth.signInWithEmail(email, password);
+//
+// Every method resolves (it never rejects) to { user, session, errors }: errors is null on success,
+// otherwise the runtime's error list [{ origin, code, message, details }]. The client keeps the
+// session token of the last sign-in (in localStorage when available) and sends it in the Session header.
+
+const STORAGE_PREFIX = "auth-studio.session:";
+
+/**
+ * @param {string} baseUrl the runtime's public base URL, e.g. "https://auth.example.com"
+ * @param {{ storage?: Storage | null, fetch?: typeof fetch }} [options]
+ */
+export function createClient(baseUrl, options = {}) {
+  if (typeof baseUrl !== "string" || !/^https?:\/\//i.test(baseUrl)) {
+    throw new TypeError("createClient(baseUrl): baseUrl must be an absolute http(s) URL.");
+  }
+  const base = baseUrl.replace(/\/+$/, "");
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const doFetch = options.fetch || ((...args) => globalThis.fetch(...args));
+  const storageKey = STORAGE_PREFIX + base;
+  let sessionToken = readStored();
+
+  function readStored() {
+    try {
+      return (storage && storage.getItem(storageKey)) || null;
+    } catch {
+      return null;
+    }
+  }
+
+  function keep(token) {
+    sessionToken = token || null;
+    try {
+      if (!storage) return;
+      if (sessionToken) storage.setItem(storageKey, sessionToken);
+      else storage.removeItem(storageKey);
+    } catch {
+      // Storage can be full or blocked; the token stays in memory.
+    }
+  }
+
+  async function call(method, path, body) {
+    const headers = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (sessionToken) headers["Session"] = sessionToken;
+    let response;
+    try {
+      response = await doFetch(base + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        mode: "cors",
+        credentials: "omit",
+      });
+    } catch (e) {
+      return { ok: false, data: null, errors: [clientError("network_error", "The auth server could not be reached: " + (e && e.message ? e.message : e))] };
+    }
+    let data = null;
+    const text = await response.text().catch(() => "");
+    if (text) {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = null;
+      }
+    }
+    if (!response.ok) {
+      const errors = data && Array.isArray(data.errors) && data.errors.length > 0
+        ? data.errors
+        : [{ origin: response.status >= 500 ? "server_error" : "client_error", code: "http_" + response.status, message: "The auth server answered " + response.status + "." }];
+      if (errors.some((e) => e && e.code === "invalid_session_token")) keep(null);
+      return { ok: false, data, errors };
+    }
+    return { ok: true, data, errors: null };
+  }
+
+  // {user, session} bodies: a new session token is kept for the calls that follow.
+  function grant(result) {
+    if (!result.ok) return { user: null, session: null, errors: result.errors };
+    const user = (result.data && result.data.user) || null;
+    const session = (result.data && result.data.session) || null;
+    if (session && session.token) keep(session.token);
+    return { user, session, errors: null };
+  }
+
+  function empty(result) {
+    return { user: null, session: null, errors: result.ok ? null : result.errors };
+  }
+
+  const auth = {
+    /** POST /auth/signup-email. redirectURL is required while e-mail confirmation is on. */
+    async signUpWithEmail(email, password, name, userData, redirectURL) {
+      return grant(await call("POST", "/auth/signup-email", { email, password, name, userData, redirectURL }));
+    },
+
+    async signInWithEmail(email, password) {
+      return grant(await call("POST", "/auth/signin-email", { email, password }));
+    },
+
+    async signUpWithPhone(phone, password, name, userData) {
+      return grant(await call("POST", "/auth/signup-phone", { phone, password, name, userData }));
+    },
+
+    async signInWithPhone(phone, password) {
+      return grant(await call("POST", "/auth/signin-phone", { phone, password }));
+    },
+
+    /** Navigates to the provider; the browser comes back to redirectUrl?access_token=…, see getAuthGrant. */
+    signInWithProvider(provider, redirectUrl) {
+      const url = base + "/oauth/" + encodeURIComponent(provider) + "?redirect=" + encodeURIComponent(redirectUrl);
+      globalThis.location.assign(url);
+    },
+
+    /**
+     * Trades an access token (from OAuth, a magic link or a confirmation link) for the user and a new
+     * session. Without an argument it reads access_token from the page URL and removes it from the
+     * address bar; when the URL carries an error instead (status, code, error), that error is returned.
+     */
+    async getAuthGrant(accessToken) {
+      let token = accessToken;
+      if (token === undefined || token === null) {
+        const fromUrl = readTokenFromLocation();
+        if (fromUrl.errors) return { user: null, session: null, errors: fromUrl.errors };
+        token = fromUrl.token;
+      }
+      return grant(await call("POST", "/auth/grant", { accessToken: token || null }));
+    },
+
+    async sendMagicLinkEmail(email, redirectURL) {
+      return empty(await call("POST", "/auth/send-magic", { email, redirectURL }));
+    },
+
+    async sendSignInCode(phone) {
+      return empty(await call("POST", "/auth/send-code", { phone }));
+    },
+
+    async signInWithCode(phone, code) {
+      return grant(await call("POST", "/auth/signin-code", { phone, code }));
+    },
+
+    async verifyPhone(phone, code) {
+      return grant(await call("POST", "/auth/verify-phone", { phone, code }));
+    },
+
+    /** Sends the confirmation e-mail again. */
+    async resendVerification(email, redirectURL) {
+      return empty(await call("POST", "/auth/resend", { email, redirectURL }));
+    },
+
+    /** Ends the current session and forgets its token. */
+    async signOut() {
+      const result = await call("POST", "/auth/signout", {});
+      if (result.ok) keep(null);
+      return empty(result);
+    },
+
+    async getUser() {
+      const result = await call("GET", "/auth/user");
+      return { user: result.ok ? result.data : null, session: null, errors: result.errors };
+    },
+
+    /** The user's live sessions, as `sessions` (never their tokens). */
+    async getSessions() {
+      const result = await call("GET", "/auth/sessions");
+      return { user: null, session: null, sessions: result.ok ? result.data : null, errors: result.errors };
+    },
+
+    /** The session token the client holds, or null. */
+    getSessionToken() {
+      return sessionToken;
+    },
+
+    /** Adopts a session token obtained elsewhere (null forgets it). */
+    setSessionToken(token) {
+      keep(token);
+    },
+  };
+
+  return { baseUrl: base, auth };
+}
+
+function readTokenFromLocation() {
+  if (typeof globalThis.location === "undefined") return { token: null, errors: null };
+  const url = new URL(globalThis.location.href);
+  const token = url.searchParams.get("access_token");
+  if (token) {
+    url.searchParams.delete("access_token");
+    if (globalThis.history && typeof globalThis.history.replaceState === "function") {
+      globalThis.history.replaceState(globalThis.history.state, "", url.pathname + url.search + url.hash);
+    }
+    return { token, errors: null };
+  }
+  const code = url.searchParams.get("code");
+  const error = url.searchParams.get("error");
+  if (code && error) {
+    const status = Number(url.searchParams.get("status")) || 400;
+    return { token: null, errors: [{ origin: status >= 500 ? "server_error" : "client_error", code, message: error, details: { status } }] };
+  }
+  return { token: null, errors: null };
+}
+
+function clientError(code, message) {
+  return { origin: "client_error", code, message };
+}
+
+function defaultStorage() {
+  try {
+    return typeof globalThis.localStorage === "undefined" ? null : globalThis.localStorage;
+  } catch {
+    return null;
+  }
+}

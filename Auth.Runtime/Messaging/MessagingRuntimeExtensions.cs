@@ -1,0 +1,42 @@
+using Auth.Runtime.Admin;
+using Auth.Runtime.Endpoints;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Auth.Runtime.Messaging;
+
+public static class MessagingRuntimeExtensions
+{
+    /// <summary>The senders (MailKit SMTP; Twilio, MessageBird, Vonage over typed HttpClients) and the outbox dispatcher.</summary>
+    public static IServiceCollection AddAuthMessagingRuntime(this IServiceCollection services)
+    {
+        services.AddSingleton(new MessagingOptions());
+        services.AddSingleton<SmtpEmailSender>();
+        AddSms<TwilioSmsSender>(services);
+        AddSms<MessageBirdSmsSender>(services);
+        AddSms<VonageSmsSender>(services);
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+
+    private static void AddSms<TSender>(IServiceCollection services) where TSender : SmsSender
+    {
+        // An outer bound only; each request is cut at MessagingOptions.SendTimeout.
+        services.AddHttpClient<TSender>(client => client.Timeout = TimeSpan.FromSeconds(60))
+            // The sender lives as long as the dispatcher, so the handler recycles its connections itself.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton<SmsSender>(sp => sp.GetRequiredService<TSender>());
+    }
+
+    /// <summary>The /auth endpoints that send or redeem links and codes.</summary>
+    internal static void MapMessagingEndpoints(this RouteGroupBuilder auth)
+    {
+        EmailLinkEndpoints.Map(auth);
+        PhoneCodeEndpoints.Map(auth);
+    }
+
+    /// <summary>The operator endpoints: message log / dev mailbox and template preview.</summary>
+    internal static void MapMessagingAdmin(this RouteGroupBuilder securedAdmin) => AdminMessagesEndpoints.Map(securedAdmin);
+}

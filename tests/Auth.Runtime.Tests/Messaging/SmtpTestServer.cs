@@ -1,0 +1,141 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Auth.Runtime.Tests.Messaging;
+
+/// <summary>A real SMTP server (the SmtpServer package) on a loopback port; it can be stopped and started again on the same port.</summary>
+public sealed class SmtpTestServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ReceivedMail> _received = new();
+    private SmtpServer.SmtpServer? _server;
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+
+    private SmtpTestServer(int port, (string User, string Password)? login = null)
+    {
+        Port = port;
+        Login = login;
+    }
+
+    /// <summary>When set, the server requires AUTH with these credentials (over the plain loopback connection).</summary>
+    public (string User, string Password)? Login { get; }
+
+    public int Port { get; }
+
+    public IReadOnlyList<ReceivedMail> Received => [.. _received];
+
+    public static async Task<SmtpTestServer> StartAsync((string User, string Password)? login = null)
+    {
+        var server = new SmtpTestServer(FreePort(), login);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>A port that nothing listens on (yet): for "the server is down".</summary>
+    public static SmtpTestServer NotStarted() => new(FreePort());
+
+    public async Task StartAgainAsync()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
+                .AuthenticationRequired(Login is not null).AllowUnsecureAuthentication(Login is not null))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(_received));
+        if (Login is { } login) services.Add(new Authenticator(login.User, login.Password));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _stop = new CancellationTokenSource();
+        _running = _server.StartAsync(_stop.Token);
+        await WaitListeningAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_server is null) return;
+        _server.Shutdown();
+        await _stop!.CancelAsync();
+        try
+        {
+            await _running!.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _stop.Dispose();
+        _server = null;
+    }
+
+    /// <summary>Waits (up to 15 s) until a mail to <paramref name="to"/> arrives.</summary>
+    public async Task<ReceivedMail> WaitForAsync(string to, Func<Task>? kick = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (kick is not null) await kick();
+            var mail = _received.LastOrDefault(m => m.Recipients.Contains(to, StringComparer.OrdinalIgnoreCase));
+            if (mail is not null) return mail;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"No mail to {to} arrived; received: {string.Join(", ", _received.SelectMany(m => m.Recipients))}");
+    }
+
+    public IReadOnlyList<ReceivedMail> To(string to) =>
+        [.. _received.Where(m => m.Recipients.Contains(to, StringComparer.OrdinalIgnoreCase))];
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task WaitListeningAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Authenticator(string user, string password) : SmtpServer.Authentication.IUserAuthenticator
+    {
+        public Task<bool> AuthenticateAsync(ISessionContext context, string user1, string password1, CancellationToken cancellationToken) =>
+            Task.FromResult(user1 == user && password1 == password);
+    }
+
+    private sealed class Store(ConcurrentQueue<ReceivedMail> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var raw = buffer.ToArray();
+            using var stream = new MemoryStream(raw);
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
+            received.Enqueue(new ReceivedMail(message, recipients, System.Text.Encoding.UTF8.GetString(raw)));
+            return SmtpResponse.Ok;
+        }
+    }
+}
+
+/// <summary>One delivered mail: the parsed MIME, the envelope recipients (RCPT TO) and the raw text.</summary>
+public sealed record ReceivedMail(MimeMessage Message, IReadOnlyList<string> Recipients, string Raw);
