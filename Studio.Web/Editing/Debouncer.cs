@@ -14,15 +14,16 @@ public sealed class Debouncer(TimeProvider time, TimeSpan delay) : IDisposable
         var previous = _pending;
         var current = new CancellationTokenSource();
         _pending = current;
-        if (previous is not null)
-        {
-            await previous.CancelAsync();
-            previous.Dispose();
-        }
-
         try
         {
-            await Task.Delay(delay, time, current.Token);
+            // The wait starts before anything can yield, so "delay after the last call" holds exactly.
+            var wait = Task.Delay(delay, time, current.Token);
+            if (previous is not null)
+            {
+                previous.Cancel();
+                previous.Dispose();
+            }
+            await wait;
             await action(current.Token);
         }
         catch (OperationCanceledException) when (current.IsCancellationRequested)
