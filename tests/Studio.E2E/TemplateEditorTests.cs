@@ -82,6 +82,7 @@ public sealed class TemplateEditorTests : IAsyncLifetime
             <script>document.title = 'ran'; window.parent.document.title = 'ran'; document.body.insertAdjacentHTML('beforeend', '<p id="ran">ran</p>');</script>
             <img src="data:," onerror="document.body.insertAdjacentHTML('beforeend', '<p id=&quot;ran&quot;>ran</p>')">
             <a href="javascript:document.title='ran'" id="js">js</a>
+            <script src="/_content/MudBlazor/MudBlazor.min.js"></script>
             </body></html>
             """);
         var frame = page.FrameLocator("[data-test=preview] [data-test=mail-frame]");
@@ -98,6 +99,9 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         Assert.Equal(title, await page.TitleAsync());
         var inner = page.Frames.Single(f => f.Url == "about:srcdoc");
         Assert.NotEqual("ran", await inner.TitleAsync());
+        // Inline code is also stopped by the studio's CSP, which the srcdoc document inherits; a same-origin
+        // script file passes the CSP, so only the sandbox keeps this one from running.
+        Assert.Equal("undefined", await inner.EvaluateAsync<string>("() => typeof window.mudElementRef"));
     }
 
     [Fact]
