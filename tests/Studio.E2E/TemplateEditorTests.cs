@@ -113,13 +113,15 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await AssertNoHorizontalOverflowAsync(browser);
         await browser.ScreenshotAsync("390-templates-sms");
 
-        foreach (var path in new[] { "/settings/templates/magic_link", "/messages" })
-        {
-            await browser.GotoInteractiveAsync(_app.BaseUrl + path);
-            await browser.Page.WaitForTimeoutAsync(300);
-            await AssertNoHorizontalOverflowAsync(browser);
-            await browser.ScreenshotAsync("390" + path.Replace('/', '-'));
-        }
+        await browser.GotoInteractiveAsync(_app.BaseUrl + "/settings/templates/magic_link");
+        await Expect(browser.Page.FrameLocator("[data-test=preview] [data-test=mail-frame]").Locator("h1")).ToHaveTextAsync("Sign in to My App");
+        await AssertNoHorizontalOverflowAsync(browser);
+        await browser.ScreenshotAsync("390-templates-magic-link");
+
+        await browser.GotoInteractiveAsync(_app.BaseUrl + "/messages");
+        await Expect(browser.Page.Locator("[data-test=empty-state]")).ToContainTextAsync("No messages yet");
+        await AssertNoHorizontalOverflowAsync(browser);
+        await browser.ScreenshotAsync("390-messages");
     }
 
     [Fact]
