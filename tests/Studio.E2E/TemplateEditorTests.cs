@@ -125,6 +125,23 @@ public sealed class TemplateEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InsertVariable_GoesWhereTheCaretIs()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/signin_sms_code");
+        var body = page.Locator("textarea[data-field='messages.signin_sms_code.body']");
+        await body.FillAsync("Your code: . Thanks!");
+        await body.EvaluateAsync("field => field.setSelectionRange(11, 11)");
+
+        await page.Locator("[data-variable='token.code'] [data-test=insert-variable]").ClickAsync();
+
+        await Expect(body).ToHaveValueAsync("Your code: {{ token.code }}. Thanks!");
+        await Expect(page.Locator("[data-test=preview-sms]")).ToHaveTextAsync("Your code: 123456. Thanks!");
+        Assert.Equal(27, await body.EvaluateAsync<int>("field => field.selectionStart"));
+    }
+
+    [Fact]
     public async Task SmtpTestConnection_NothingListening_SaysItFailed()
     {
         await using var browser = await BrowserSession.StartAsync();
