@@ -87,7 +87,20 @@ public sealed partial class TemplateEditor : IDisposable
         SchedulePreview();
     }
 
-    private void SchedulePreview() => _ = _debouncer!.RunAsync(RenderPreviewAsync);
+    private void SchedulePreview() => _ = PreviewSoonAsync();
+
+    // Runs outside any event handler, so a failure is handed to the renderer rather than lost.
+    private async Task PreviewSoonAsync()
+    {
+        try
+        {
+            await _debouncer!.RunAsync(RenderPreviewAsync);
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
 
     private async Task RenderPreviewAsync(CancellationToken ct)
     {
