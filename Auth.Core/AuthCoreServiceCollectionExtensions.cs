@@ -53,6 +53,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<SettingsCache>();
         services.AddSingleton<ISettingsReader>(sp => sp.GetRequiredService<SettingsCache>());
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton<EditedSettings>();
 
         services.AddSingleton(new PasswordHashingOptions());
         services.AddSingleton<PasswordHasher>();

@@ -17,7 +17,14 @@ public sealed class MessageComposer(TemplateRenderer renderer, TemplateCache cac
                 new Dictionary<string, object?> { ["errors"] = rendered.Errors.Select(e => e.ToString()).ToList() });
         }
 
-        var settings = snapshot.Settings;
+        return Compose(snapshot.Settings, type, to, rendered);
+    }
+
+    /// <summary>The outbox-ready message of a successful <paramref name="rendered"/>, with its sender from <paramref name="settings"/>.</summary>
+    public static ComposedMessage Compose(AuthSettings settings, string type, string to, RenderedMessage rendered)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(rendered);
         var template = settings.Messages.Get(type);
         var channel = MessageType.ChannelOf(type);
         return channel == MessageChannel.Email

@@ -16,6 +16,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<MessageComposer>();
         services.AddSingleton<MessageTemplateChecker>();
         services.AddSingleton<TemplatePreview>();
+        services.AddSingleton<SendTestMessage>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutgoingMessages>();
         services.AddSingleton<MessageLog>();

@@ -39,8 +39,17 @@ public sealed class OutgoingMessages(MessageComposer composer, ISettingsReader s
     {
         var composed = await composer.ComposeAsync(type, to, model, ct);
         if (!composed.IsSuccess) return composed.Error;
+        return Add(db, composed.Value, userId);
+    }
 
-        var message = composed.Value;
+    /// <summary>
+    /// Adds the outbox row of an already composed message; the caller saves. It is captured rather than
+    /// pending when the published settings have no transport for its channel.
+    /// </summary>
+    public OutboxMessage Add(AuthDbContext db, ComposedMessage message, string? userId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(message);
         var settings = settingsReader.Current.Settings;
         var channel = message.Channel == MessageChannel.Email ? OutboxChannel.Email : OutboxChannel.Sms;
         var now = time.GetUtcNow().UtcDateTime;
@@ -48,8 +57,8 @@ public sealed class OutgoingMessages(MessageComposer composer, ISettingsReader s
         {
             Id = TokenHashing.RandomHex(16),
             Channel = channel,
-            Type = type,
-            To = to,
+            Type = message.Type,
+            To = message.To,
             FromEmail = message.FromEmail,
             FromName = message.FromName,
             Subject = message.Subject,

@@ -16,6 +16,8 @@ public static class MessagingRuntimeExtensions
         AddSms<MessageBirdSmsSender>(services);
         AddSms<VonageSmsSender>(services);
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<SmtpConnectionTest>();
+        services.AddSingleton<SmsTestSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }

@@ -111,12 +111,24 @@ public sealed class SettingsEditor
 
     public bool IsDirty(IEnumerable<string> sections) => PendingChanges(sections).Count > 0;
 
-    /// <summary>An RFC 7396 patch that replaces the given top-level sections with their edited form.</summary>
+    /// <summary>
+    /// An RFC 7396 patch that replaces the given sections with their edited form. A section is a top-level
+    /// name ("smtp") or a dotted path into objects ("messages.magic_link"), which leaves its siblings alone.
+    /// </summary>
     public JsonObject BuildPatch(IEnumerable<string> sections)
     {
+        ArgumentNullException.ThrowIfNull(sections);
         var current = CurrentJson();
         var patch = new JsonObject();
-        foreach (var section in sections) patch[section] = current[section]?.DeepClone();
+        foreach (var section in sections)
+        {
+            var parts = section.Split('.');
+            JsonNode? source = current;
+            foreach (var part in parts) source = source?[part];
+            var target = patch;
+            foreach (var part in parts[..^1]) target = (JsonObject)(target[part] ??= new JsonObject());
+            target[parts[^1]] = source?.DeepClone();
+        }
         return patch;
     }
 

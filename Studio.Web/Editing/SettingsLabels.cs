@@ -50,6 +50,7 @@ public static class SettingsLabels
         ["authorizationEndpoint"] = "Authorization endpoint",
         ["tokenEndpoint"] = "Token endpoint",
         ["userInfoEndpoint"] = "User info endpoint",
+        ["jwksEndpoint"] = "JWKS endpoint",
         ["teamId"] = "Team ID",
         ["keyId"] = "Key ID",
         ["privateKey"] = "Private key",
@@ -81,9 +82,18 @@ public static class SettingsLabels
         ["twilio"] = "Twilio",
         ["messageBird"] = "MessageBird",
         ["vonage"] = "Vonage",
+        [MessageType.ConfirmEmail] = "Confirm e-mail",
+        [MessageType.MagicLink] = "Magic link",
+        [MessageType.ResetPassword] = "Reset password",
+        [MessageType.ConfirmEmailChange] = "Confirm e-mail change",
+        [MessageType.VerifySmsCode] = "Verify phone (SMS)",
+        [MessageType.SigninSmsCode] = "Sign-in code (SMS)",
     };
 
     public static string ProviderName(string provider) => Names.GetValueOrDefault(provider, provider);
+
+    /// <summary>"magic_link" → "Magic link".</summary>
+    public static string MessageTypeName(string type) => Names.GetValueOrDefault(type, type);
 
     /// <summary>"smtp.password" → "SMTP › Password"; unknown parts read as written.</summary>
     public static string For(string path)

@@ -2,6 +2,7 @@ using Auth.Core;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Operators;
+using Auth.Runtime.Messaging;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class StudioTestServices
 
         context.Services.AddLogging();
         context.Services.AddAuthCore(options);
+        context.Services.AddAuthMessagingRuntime(); // the senders behind "test connection" and "send test SMS"; the dispatcher is never started
         context.Services.AddStudioComponentServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var authorization = context.AddAuthorization();

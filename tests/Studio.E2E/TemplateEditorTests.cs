@@ -1,0 +1,171 @@
+using Studio.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Studio.E2E;
+
+/// <summary>The template editor and the messages page in Chromium: live preview, send test, the sandboxed frame.</summary>
+public sealed class TemplateEditorTests : IAsyncLifetime
+{
+    private const string Email = "templates@example.test";
+    private const string Password = "a long operator password";
+
+    private StudioApp _app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = StudioApp.Start();
+        await OperatorSignIn.CreateOperatorAsync(_app, Email, Password);
+    }
+
+    [Fact]
+    public async Task EditMagicLink_PreviewFollows_SendTest_ShowsInMessages()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/magic_link");
+
+        var frame = page.FrameLocator("[data-test=preview] [data-test=mail-frame]");
+        await Expect(frame.Locator("h1")).ToHaveTextAsync("Sign in to My App");
+        await browser.ScreenshotAsync("templates-01-magic-link");
+
+        var body = page.Locator("textarea[data-field='messages.magic_link.body']");
+        var text = await body.InputValueAsync();
+        await body.FillAsync(text.Replace("Sign in to {{ app.name }}", "Welcome back to {{ app.name }}, {{ user.name }}", StringComparison.Ordinal));
+        await page.Locator("input[data-field='messages.magic_link.subject']").FillAsync("Your link, {{ user.name }}");
+
+        await Expect(frame.Locator("h1")).ToHaveTextAsync("Welcome back to My App, Jane Doe");
+        await Expect(page.Locator("[data-test=preview-subject]")).ToHaveTextAsync("Your link, Jane Doe");
+        await Expect(page.Locator("[data-test=change-count]")).ToContainTextAsync("2 unsaved changes");
+        await browser.ScreenshotAsync("templates-02-edited");
+
+        await page.ClickAsync("[data-test=send-test]");
+        var recipient = page.Locator("[data-test=send-test-dialog] input[data-field='test.to']");
+        await Expect(recipient).ToHaveValueAsync(Email);
+        await recipient.FillAsync("tester@example.test");
+        await browser.ScreenshotAsync("templates-03-send-test");
+        await page.ClickAsync("[data-test=send-test-confirm]");
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Test e-mail to tester@example.test captured in the dev mailbox");
+
+        // The edits are still unsaved: leaving asks first.
+        await page.Locator("[data-test=drawer] a[href='/messages']").ClickAsync();
+        await page.Locator(".mud-dialog button", new() { HasText = "Discard changes" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Messages");
+        var row = page.Locator("[data-test=messages] tbody tr", new() { HasText = "tester@example.test" });
+        await Expect(row).ToContainTextAsync("[Test] Your link, Jane Doe");
+        await Expect(row).ToContainTextAsync("captured");
+        await browser.ScreenshotAsync("templates-04-messages");
+
+        await row.Locator("[data-test=message-link]").ClickAsync();
+        var mail = page.FrameLocator("[data-test=mail-frame]");
+        await Expect(mail.Locator("h1")).ToHaveTextAsync("Welcome back to My App, Jane Doe");
+        await browser.ScreenshotAsync("templates-05-message");
+
+        // Links in the captured mail open in a new tab, outside the sandbox (auth.test is not a real host: answer for it).
+        await page.Context.RouteAsync("http://auth.test/**", route => route.FulfillAsync(new() { Body = "the verify endpoint", ContentType = "text/plain" }));
+        var popup = await page.RunAndWaitForPopupAsync(() => mail.Locator("a", new() { HasText = "Sign in" }).ClickAsync());
+        Assert.Contains("/auth/verify?key=sample-key&action=magic-link", popup.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScriptInATemplate_DoesNotRunInThePreview()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/confirm_email");
+        var frameElement = page.Locator("[data-test=preview] [data-test=mail-frame]");
+        await Expect(page.FrameLocator("[data-test=preview] [data-test=mail-frame]").Locator("h1")).ToBeVisibleAsync();
+        var title = await page.TitleAsync();
+
+        await page.Locator("textarea[data-field='messages.confirm_email.body']").FillAsync("""
+            <html><body>
+            <h1>Scripted</h1>
+            <script>document.title = 'ran'; window.parent.document.title = 'ran'; document.body.insertAdjacentHTML('beforeend', '<p id="ran">ran</p>');</script>
+            <img src="data:," onerror="document.body.insertAdjacentHTML('beforeend', '<p id=&quot;ran&quot;>ran</p>')">
+            <a href="javascript:document.title='ran'" id="js">js</a>
+            <script src="/_content/MudBlazor/MudBlazor.min.js"></script>
+            </body></html>
+            """);
+        var frame = page.FrameLocator("[data-test=preview] [data-test=mail-frame]");
+        await Expect(frame.Locator("h1")).ToHaveTextAsync("Scripted");
+        await browser.ScreenshotAsync("templates-script");
+
+        var sandbox = await frameElement.GetAttributeAsync("sandbox");
+        Assert.NotNull(sandbox);
+        Assert.DoesNotContain("allow-scripts", sandbox, StringComparison.Ordinal);
+        Assert.DoesNotContain("allow-same-origin", sandbox, StringComparison.Ordinal);
+        await frame.Locator("#js").ClickAsync();
+        await page.WaitForTimeoutAsync(300); // give a script that could run the chance to
+        await Expect(frame.Locator("#ran")).ToHaveCountAsync(0);
+        Assert.Equal(title, await page.TitleAsync());
+        var inner = page.Frames.Single(f => f.Url == "about:srcdoc");
+        Assert.NotEqual("ran", await inner.TitleAsync());
+        // Inline code is also stopped by the studio's CSP, which the srcdoc document inherits; a same-origin
+        // script file passes the CSP, so only the sandbox keeps this one from running.
+        Assert.Equal("undefined", await inner.EvaluateAsync<string>("() => typeof window.mudElementRef"));
+    }
+
+    [Fact]
+    public async Task Phone_390px_TemplatesAndMessages_FitTheScreen()
+    {
+        await using var browser = await BrowserSession.StartAsync(width: 390, height: 844);
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/verify_sms_code");
+        await Expect(browser.Page.Locator("[data-test=sms-segments]")).ToContainTextAsync("1 segment · GSM-7");
+        await AssertNoHorizontalOverflowAsync(browser);
+        await browser.ScreenshotAsync("390-templates-sms");
+
+        await browser.GotoInteractiveAsync(_app.BaseUrl + "/settings/templates/magic_link");
+        await Expect(browser.Page.FrameLocator("[data-test=preview] [data-test=mail-frame]").Locator("h1")).ToHaveTextAsync("Sign in to My App");
+        await AssertNoHorizontalOverflowAsync(browser);
+        await browser.ScreenshotAsync("390-templates-magic-link");
+
+        await browser.GotoInteractiveAsync(_app.BaseUrl + "/messages");
+        await Expect(browser.Page.Locator("[data-test=empty-state]")).ToContainTextAsync("No messages yet");
+        await AssertNoHorizontalOverflowAsync(browser);
+        await browser.ScreenshotAsync("390-messages");
+    }
+
+    [Fact]
+    public async Task InsertVariable_GoesWhereTheCaretIs()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/signin_sms_code");
+        var body = page.Locator("textarea[data-field='messages.signin_sms_code.body']");
+        await body.FillAsync("Your code: . Thanks!");
+        await body.EvaluateAsync("field => field.setSelectionRange(11, 11)");
+
+        await page.Locator("[data-variable='token.code'] [data-test=insert-variable]").ClickAsync();
+
+        await Expect(body).ToHaveValueAsync("Your code: {{ token.code }}. Thanks!");
+        await Expect(page.Locator("[data-test=preview-sms]")).ToHaveTextAsync("Your code: 123456. Thanks!");
+        Assert.Equal(27, await body.EvaluateAsync<int>("field => field.selectionStart"));
+    }
+
+    [Fact]
+    public async Task SmtpTestConnection_NothingListening_SaysItFailed()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/authentication");
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        await page.Locator("input[data-field='smtp.host']").FillAsync("127.0.0.1");
+        await page.Locator("input[data-field='smtp.port']").FillAsync(closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("[data-test=smtp-test]");
+        var result = page.Locator("[data-test=smtp-test-dialog] [data-test=transport-result]");
+        await Expect(result).ToHaveAttributeAsync("data-succeeded", "false");
+        await Expect(result).ToContainTextAsync($"Could not connect to 127.0.0.1:{closedPort}");
+        await browser.ScreenshotAsync("smtp-test-failed");
+    }
+
+    private static async Task AssertNoHorizontalOverflowAsync(BrowserSession browser)
+    {
+        var overflow = await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The page is {overflow}px wider than the window at {browser.Page.Url}.");
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
