@@ -4,6 +4,11 @@ using Studio.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// `dotnet run` serves from the build output, where MudBlazor's and Blazor's package assets are only
+// found through the static web assets manifest (ASP.NET Core reads it by itself only in Development).
+// A published app has them in wwwroot; there this finds no manifest and does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddAuthCore(builder.Configuration);
 builder.Services.AddAuthRuntime();
 builder.Services.AddStudio();

@@ -38,9 +38,6 @@ public sealed class StudioApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the host expects published assets; a test runs from the build output,
-        // where package and framework assets (MudBlazor, blazor.web.js) are found through this manifest.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Auth", $"Data Source={Path.Combine(_directory, "auth.db")};Pooling=False");
         builder.UseSetting("Runtime:PublicBaseUrl", "http://auth.test");
