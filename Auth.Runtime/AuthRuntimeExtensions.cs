@@ -23,6 +23,9 @@ public static class AuthRuntimeExtensions
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // {"email":"a","email":"b"} means different things to different parsers (a proxy, a WAF, us): refuse it.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new StrictJsonNodeConverter());
         });
         services.AddOpenApi("v1");
         services.AddSingleton<IpRateLimiter>();

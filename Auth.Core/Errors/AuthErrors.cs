@@ -49,4 +49,8 @@ public static class AuthErrors
 
     /// <summary>An e-mailed link that is unknown, expired, already used, or for another action.</summary>
     public const string InvalidLink = "invalid_link";
+
+    // Hardening additions.
+    /// <summary>The client sent its request body too slowly (Kestrel's minimum data rate).</summary>
+    public const string RequestTimeout = "request_timeout";
 }

@@ -38,9 +38,11 @@ public sealed class SettingsStore(
     public Task<Result<DraftView>> ReplaceDraftAsync(JsonNode? incoming, string by, CancellationToken ct = default) =>
         WriteDraftAsync(_ => incoming, by, ct);
 
-    /// <summary>PATCH: an RFC 7396 merge patch over the current draft.</summary>
+    /// <summary>PATCH: an RFC 7396 merge patch over the current draft; a null may not reset a required setting.</summary>
     public Task<Result<DraftView>> PatchDraftAsync(JsonNode? patch, string by, CancellationToken ct = default) =>
-        WriteDraftAsync(current => JsonMergePatch.Apply(current, patch), by, ct);
+        SettingsPatchNulls.Check(patch) is { } refused
+            ? Task.FromResult<Result<DraftView>>(refused)
+            : WriteDraftAsync(current => JsonMergePatch.Apply(current, patch), by, ct);
 
     /// <summary>Import: like PUT, but secrets missing from the document (exports omit them) keep their stored values.</summary>
     public Task<Result<DraftView>> ImportAsync(JsonNode? document, string by, CancellationToken ct = default) =>

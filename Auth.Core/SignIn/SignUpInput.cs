@@ -32,7 +32,8 @@ internal static class SignUpInput
         var match = RedirectUrlMatcher.Match(settings.RedirectURLs, redirectUrl);
         return match.IsMatch
             ? match.NormalizedCandidate
-            : new AuthError(AuthErrors.InvalidRedirectUrl, $"The redirect URL is not allowed: {match.Reason}",
+            // The matcher's reason names the allowed URLs of that origin: fine for the studio's tester, not for any caller.
+            : new AuthError(AuthErrors.InvalidRedirectUrl, "The redirect URL is not in the app's allowed redirect URLs.",
                 new Dictionary<string, object?> { ["redirectURL"] = redirectUrl });
     }
 

@@ -37,6 +37,7 @@ public static class ErrorStatus
         [AuthErrors.EmailAlreadyVerified] = 409,
         [AuthErrors.PhoneAlreadyVerified] = 409,
         [AuthErrors.Conflict] = 409,
+        [AuthErrors.RequestTimeout] = 408,
         [AuthErrors.PayloadTooLarge] = 413,
         [AuthErrors.UnsupportedMediaType] = 415,
         [AuthErrors.TooManyAttempts] = 429,

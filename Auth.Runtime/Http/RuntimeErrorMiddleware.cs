@@ -22,6 +22,15 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
             return;
         }
 
+        // Sessions, tokens, users and settings must never sit in a shared or browser cache. Public documents
+        // (JWKS, client.js) set their own caching, which this leaves alone.
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpContext)state).Response.Headers;
+            if (string.IsNullOrEmpty(headers.CacheControl)) headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        }, context);
+
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             await ErrorWriter.WriteAsync(context, TooLarge());
@@ -61,6 +70,7 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
             StatusCodes.Status405MethodNotAllowed => new AuthError(AuthErrors.NotAllowed, "This method is not allowed here."),
             StatusCodes.Status415UnsupportedMediaType => new AuthError(AuthErrors.UnsupportedMediaType, "Send the body as application/json."),
             StatusCodes.Status413PayloadTooLarge => TooLarge(),
+            StatusCodes.Status408RequestTimeout => TooSlow(),
             _ when status >= 500 => new AuthError(AuthErrors.InternalServerError, "Something went wrong on our side."),
             _ => AuthError.Validation("(root)", "The request is not valid."),
         };
@@ -72,9 +82,13 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
     private static AuthError TooLarge() =>
         new(AuthErrors.PayloadTooLarge, $"The request body is larger than {MaxBodyBytes / 1024} KB.");
 
+    private static AuthError TooSlow() =>
+        new(AuthErrors.RequestTimeout, "The request body arrived too slowly; send it again.");
+
     private static AuthError FromBadRequest(BadHttpRequestException ex)
     {
         if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge) return TooLarge();
+        if (ex.StatusCode == StatusCodes.Status408RequestTimeout) return TooSlow();
         if (ex.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             return new AuthError(AuthErrors.UnsupportedMediaType, "Send the body as application/json.");
 

@@ -70,10 +70,22 @@ internal sealed class IdTokenValidator(JwksCache jwks, TimeProvider time)
         }
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt) return Invalid(Describe(result.Exception));
         if (string.IsNullOrEmpty(jwt.Subject)) return Invalid("it has no subject");
+        if (!AuthorizedPartyMatches(jwt, expected.Audience)) return Invalid("it was issued to another party (azp)");
         if (expected.Nonce is not null
             && (!jwt.TryGetPayloadValue<string>("nonce", out var nonce) || !string.Equals(nonce, expected.Nonce, StringComparison.Ordinal)))
             return Invalid("its nonce does not match");
         return jwt;
+    }
+
+    /// <summary>
+    /// OIDC Core 3.1.3.7: a token for several audiences must name us as its authorized party, and an
+    /// <c>azp</c> that names someone else is never ours, whatever the audience says.
+    /// </summary>
+    private static bool AuthorizedPartyMatches(JsonWebToken jwt, string clientId)
+    {
+        var azp = jwt.TryGetPayloadValue<string>("azp", out var party) ? party : null;
+        if (azp is not null) return string.Equals(azp, clientId, StringComparison.Ordinal);
+        return jwt.Audiences.Count() <= 1;
     }
 
     private static AuthError Invalid(string why) => OAuthHttp.Failed($"The provider's ID token was refused: {why}.");

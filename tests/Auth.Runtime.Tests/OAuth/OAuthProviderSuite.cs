@@ -154,6 +154,8 @@ public abstract class OAuthProviderSuite(AppFixture fixture) : OAuthSuiteBase(fi
     [InlineData(IdTokenTamper.WrongIssuer)]
     [InlineData(IdTokenTamper.Expired)]
     [InlineData(IdTokenTamper.WrongKey)]
+    [InlineData(IdTokenTamper.ExtraAudienceWithoutAzp)]
+    [InlineData(IdTokenTamper.ExtraAudienceWrongAzp)]
     public async Task SignInWithGoogleOrApple_BadIdToken_IsOAuthFailedAndCreatesNoUser(IdTokenTamper tamper)
     {
         foreach (var provider in new FakeProvider[] { Fake.Google, Fake.Apple })
@@ -165,6 +167,18 @@ public abstract class OAuthProviderSuite(AppFixture fixture) : OAuthSuiteBase(fi
 
             Assert.Equal(0, await UserCountAsync(provider.Name, provider.NextUser.Id));
         }
+    }
+
+    [Fact]
+    public async Task SignInWithGoogle_SeveralAudiencesWithOurAzp_SignsIn()
+    {
+        Fake.Google.Tamper = IdTokenTamper.ExtraAudienceWithAzp;
+        using var browser = NewBrowser();
+
+        var (user, _, _) = await GrantAsync(await browser.SignInAsync("google"));
+
+        Assert.Equal(1, await UserCountAsync("google", Fake.Google.NextUser.Id));
+        Assert.NotNull(user);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed record FakeUser(string Id, string? Name, string? Email, bool Email
 public sealed record FakeGrant(string ClientId, string RedirectUri, string? CodeChallenge, string? Nonce, FakeUser User);
 
 /// <summary>What the next step of the fake should do instead of succeeding.</summary>
-public enum IdTokenTamper { None, WrongNonce, WrongAudience, WrongIssuer, Expired, WrongKey }
+public enum IdTokenTamper { None, WrongNonce, WrongAudience, WrongIssuer, Expired, WrongKey, ExtraAudienceWithoutAzp, ExtraAudienceWrongAzp, ExtraAudienceWithAzp }
 
 /// <summary>
 /// The part every fake shares: an authorize endpoint that consents at once (or reports an error) and
@@ -138,10 +138,14 @@ public abstract class FakeProvider(FakeOAuthServer server, string name)
         if (grant.Nonce is not null) payload["nonce"] = Tamper == IdTokenTamper.WrongNonce ? "not-the-nonce" : grant.Nonce;
         SecurityKey key = Server.IdTokenKey;
         if (Tamper == IdTokenTamper.WrongKey) key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = Server.IdTokenKey.KeyId };
+        var extraAudience = Tamper is IdTokenTamper.ExtraAudienceWithoutAzp or IdTokenTamper.ExtraAudienceWrongAzp or IdTokenTamper.ExtraAudienceWithAzp;
+        if (extraAudience) payload["aud"] = new[] { grant.ClientId, "another-client" };
+        if (Tamper == IdTokenTamper.ExtraAudienceWrongAzp) payload["azp"] = "another-client";
+        if (Tamper == IdTokenTamper.ExtraAudienceWithAzp) payload["azp"] = grant.ClientId;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Tamper == IdTokenTamper.WrongIssuer ? "https://evil.example" : issuer,
-            Audience = Tamper == IdTokenTamper.WrongAudience ? "someone-else" : grant.ClientId,
+            Audience = extraAudience ? null : Tamper == IdTokenTamper.WrongAudience ? "someone-else" : grant.ClientId,
             IssuedAt = now.UtcDateTime.AddMinutes(Tamper == IdTokenTamper.Expired ? -120 : 0),
             Expires = now.UtcDateTime.AddMinutes(Tamper == IdTokenTamper.Expired ? -60 : 60),
             Claims = payload,
