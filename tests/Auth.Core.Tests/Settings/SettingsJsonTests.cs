@@ -26,7 +26,7 @@ public class SettingsJsonTests
             json.Select(p => p.Key));
         Assert.Equal("""["http://localhost:3000/auth-redirect"]""", json["redirectURLs"]!.ToJsonString());
         Assert.Equal("""{"name":"My App"}""", json["app"]!.ToJsonString());
-        Assert.Equal("""{"enabled":true,"confirmEmail":true,"linkExpiresIn":3600}""", json["email"]!.ToJsonString());
+        Assert.Equal("""{"enabled":true,"confirmEmail":true,"linkExpiresIn":3600,"unverifiedAccountTtlHours":72}""", json["email"]!.ToJsonString());
         Assert.Equal(
             """{"host":null,"port":587,"security":"StartTls","user":null,"password":null,"fromEmail":null,"fromName":null}""",
             json["smtp"]!.ToJsonString());
