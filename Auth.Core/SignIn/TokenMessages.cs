@@ -151,9 +151,16 @@ public sealed class TokenMessages(
         outgoing.Committed();
     }
 
-    /// <summary>An error, or with enumeration protection on, the same quiet success an unknown account gets.</summary>
-    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct) =>
-        Settings.Security.EnumerationProtection ? await QuietlyAsync(db, messageType, ct) : error;
+    /// <summary>
+    /// An error, or with enumeration protection on, the same quiet success an unknown account gets. A refusal made
+    /// before a real send would check the cooldown of <paramref name="cooldownProbe"/> makes that query too.
+    /// </summary>
+    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct, string? cooldownProbe = null)
+    {
+        if (!Settings.Security.EnumerationProtection) return error;
+        if (cooldownProbe is not null) await CheckCooldownAsync(db, cooldownProbe, ct);
+        return await QuietlyAsync(db, messageType, ct);
+    }
 
     /// <summary>Links are built from Runtime:PublicBaseUrl only, never from the request's Host header.</summary>
     public string VerifyUrl(string key, string action) =>

@@ -125,9 +125,30 @@ public abstract class EnumerationSuite(AppFixture fixture) : SmsSuiteBase(fixtur
         AssertAlike(byPhone, await PostAsync("/auth/signin-phone", new { phone = NewPhone(), password = Password }));
     }
 
-    public static TheoryData<string> EmailEndpoints => ["/auth/send-magic", "/auth/send-reset", "/auth/resend", "/auth/signup-email", "/auth/signin-email"];
+    private static readonly string[] EmailPaths = ["/auth/send-magic", "/auth/send-reset", "/auth/resend", "/auth/signup-email", "/auth/signin-email"];
 
-    public static TheoryData<string> PhoneEndpoints => ["/auth/send-code", "/auth/send-reset-code", "/auth/resend-code", "/auth/signup-phone", "/auth/signin-phone"];
+    private static readonly string[] PhonePaths = ["/auth/send-code", "/auth/send-reset-code", "/auth/resend-code", "/auth/signup-phone", "/auth/signin-phone"];
+
+    // Each path with the cooldown off (the real account gets a real send) and at its default (the real account,
+    // just sent its confirmation, is in cooldown: a refusal after a query the unknown one must make too).
+    public static TheoryData<string, int> EmailEndpoints => Cross(EmailPaths);
+
+    public static TheoryData<string, int> PhoneEndpoints => Cross(PhonePaths);
+
+    private static TheoryData<string, int> Cross(string[] paths)
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var path in paths)
+            foreach (var cooldown in new[] { 0, 60 })
+                data.Add(path, cooldown);
+        return data;
+    }
+
+    private Task UseCooldownAsync(int seconds) => Fixture.PublishAsync(new
+    {
+        smtp = SmtpPatch, phone = new { enabled = true }, sms = TwilioPatch,
+        security = new { sendCooldownSeconds = seconds, enumerationProtection = true },
+    });
 
     /// <summary>
     /// "About as long" proven by the same work: the same statements on the same tables, in the same order, for an
@@ -136,7 +157,7 @@ public abstract class EnumerationSuite(AppFixture fixture) : SmsSuiteBase(fixtur
     /// </summary>
     [Theory]
     [MemberData(nameof(EmailEndpoints))]
-    public async Task EmailEndpoint_ExistingAndUnknown_AnswerAlikeAfterTheSameStatements(string path)
+    public async Task EmailEndpoint_ExistingAndUnknown_AnswerAlikeAfterTheSameStatements(string path, int cooldown)
     {
         string real;
         if (path == "/auth/resend")
@@ -149,6 +170,7 @@ public abstract class EnumerationSuite(AppFixture fixture) : SmsSuiteBase(fixtur
             real = await SignUpVerifiedAsync();
         }
         await WarmUpAsync(path, real);
+        await UseCooldownAsync(cooldown);
 
         Fixture.Commands.TakeStatements();
         var existing = await PostAsync(path, new { email = real, password = "some password 1", redirectURL = RedirectUrl });
@@ -166,7 +188,7 @@ public abstract class EnumerationSuite(AppFixture fixture) : SmsSuiteBase(fixtur
 
     [Theory]
     [MemberData(nameof(PhoneEndpoints))]
-    public async Task PhoneEndpoint_ExistingAndUnknown_AnswerAlikeAfterTheSameStatements(string path)
+    public async Task PhoneEndpoint_ExistingAndUnknown_AnswerAlikeAfterTheSameStatements(string path, int cooldown)
     {
         string real;
         if (path == "/auth/resend-code")
@@ -179,6 +201,7 @@ public abstract class EnumerationSuite(AppFixture fixture) : SmsSuiteBase(fixtur
             real = await SignUpVerifiedPhoneAsync();
         }
         await WarmUpAsync(path, null);
+        await UseCooldownAsync(cooldown);
 
         Fixture.Commands.TakeStatements();
         var existing = await PostAsync(path, new { phone = real, password = "some password 1" });
