@@ -17,6 +17,9 @@ public static class ActionTypes
     public const string ResetPasswordCode = "reset-pwd-code";
     public const string ChangePhone = "change-phone";
 
+    /// <summary>The account_exists notice: its link is the sign-up's redirect URL, not a verify link.</summary>
+    public const string AccountExists = "account-exists";
+
     /// <summary>The actions <c>GET /auth/verify</c> accepts.</summary>
     public static IReadOnlyList<string> Links { get; } = [EmailConfirm, MagicLink, ResetPassword, ChangeEmail];
 
@@ -26,6 +29,7 @@ public static class ActionTypes
         MessageType.MagicLink => MagicLink,
         MessageType.ResetPassword => ResetPassword,
         MessageType.ConfirmEmailChange => ChangeEmail,
+        MessageType.AccountExists => AccountExists,
         MessageType.VerifySmsCode => VerifyPhone,
         MessageType.SigninSmsCode => SignInCode,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown message type."),

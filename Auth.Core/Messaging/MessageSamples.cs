@@ -17,7 +17,7 @@ public static class MessageSamples
         var ttl = TimeSpan.FromSeconds(isSms ? settings.Phone.CodeExpiresIn : settings.Email.LinkExpiresIn);
         var token = new MessageToken(
             Code: isSms ? "123456" : null,
-            ConfirmationUrl: isSms ? null : $"{publicBaseUrl.TrimEnd('/')}/auth/verify?key=sample-key&action={action}",
+            ConfirmationUrl: isSms ? null : type == MessageType.AccountExists ? redirect : $"{publicBaseUrl.TrimEnd('/')}/auth/verify?key=sample-key&action={action}",
             RedirectUrl: isSms ? null : redirect,
             Email: isSms ? null : type == MessageType.ConfirmEmailChange ? "jane.new@example.com" : user.Email,
             Phone: isSms ? user.Phone : null,

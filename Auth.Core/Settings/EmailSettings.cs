@@ -5,6 +5,8 @@ public sealed class EmailSettings
 {
     public const int LinkExpiresInMin = 60;
     public const int LinkExpiresInMax = 604_800;
+    public const int UnverifiedAccountTtlHoursMin = 1;
+    public const int UnverifiedAccountTtlHoursMax = 8760;
 
     public bool Enabled { get; set; } = true;
 
@@ -13,4 +15,10 @@ public sealed class EmailSettings
 
     /// <summary>Seconds an e-mailed link (confirm, magic, reset, change) stays valid.</summary>
     public int LinkExpiresIn { get; set; } = 3600;
+
+    /// <summary>
+    /// Hours after which a local account whose address (or number) was never proven, while its confirmation is
+    /// required, is deleted by the sweeper, so a squatter can't hold someone else's identifier (ADR 0008).
+    /// </summary>
+    public int UnverifiedAccountTtlHours { get; set; } = 72;
 }

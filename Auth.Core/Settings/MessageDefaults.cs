@@ -12,12 +12,14 @@ public static class MessageDefaults
     public const string MagicLinkSubject = "Your sign-in link for {{ app.name }}";
     public const string ResetPasswordSubject = "Reset your {{ app.name }} password";
     public const string ConfirmEmailChangeSubject = "Confirm your new email address for {{ app.name }}";
+    public const string AccountExistsSubject = "Someone tried to sign up for {{ app.name }} with your email address";
 
     public static readonly string ConfirmEmailBody = EmailBody(
         "Confirm your email address",
         "Thanks for signing up for {{ app.name }}. Confirm your email address to finish creating your account.",
         "Confirm email address",
-        "If you didn't sign up, you can ignore this email.");
+        "If you didn't sign up, don't click the button: ignore this email and the account is never created. "
+        + "Someone may have typed your address by mistake or on purpose; nobody can use it without this link.");
 
     public static readonly string MagicLinkBody = EmailBody(
         "Sign in to {{ app.name }}",
@@ -37,6 +39,25 @@ public static class MessageDefaults
         "Confirm new email address",
         "If you didn't ask for this change, ignore this email and your address stays the same.");
 
+    // No expiry line: the link is the app's own page, not a one-time link.
+    public static readonly string AccountExistsBody = """
+        <!DOCTYPE html>
+        <html>
+        <body style="margin:0;padding:24px;background:#f4f4f5;font-family:Arial,Helvetica,sans-serif;color:#18181b;">
+          <div style="max-width:480px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px;">
+            <h1 style="font-size:20px;margin:0 0 16px;">You already have an account</h1>
+            <p style="margin:0 0 16px;">Hi{{ if user.name != null && user.name != "" }} {{ user.name }}{{ end }},</p>
+            <p style="margin:0 0 24px;">Someone just tried to sign up for {{ app.name }} with this email address, which already has an account. Nothing about your account changed.</p>
+            <p style="margin:0 0 24px;">
+              <a href="{{ token.confirmationURL }}" style="display:inline-block;background:#2563eb;color:#ffffff;text-decoration:none;padding:12px 20px;border-radius:6px;">Go to {{ app.name }}</a>
+            </p>
+            <p style="margin:0;font-size:13px;color:#52525b;">If that was you, sign in instead, or reset your password if you forgot it. If it wasn't you, you can ignore this email.</p>
+          </div>
+          <p style="text-align:center;font-size:12px;color:#a1a1aa;">{{ app.name }}</p>
+        </body>
+        </html>
+        """;
+
     // Short enough for one GSM-7 segment with a typical app name.
     public const string VerifySmsCodeBody =
         "{{ token.code }} is your {{ app.name }} verification code. It expires in {{ token.expiresIn }}.";
@@ -51,6 +72,7 @@ public static class MessageDefaults
         MessageType.MagicLink => Email(MagicLinkSubject, MagicLinkBody),
         MessageType.ResetPassword => Email(ResetPasswordSubject, ResetPasswordBody),
         MessageType.ConfirmEmailChange => Email(ConfirmEmailChangeSubject, ConfirmEmailChangeBody),
+        MessageType.AccountExists => Email(AccountExistsSubject, AccountExistsBody),
         MessageType.VerifySmsCode => new MessageTemplate { Body = VerifySmsCodeBody },
         MessageType.SigninSmsCode => new MessageTemplate { Body = SigninSmsCodeBody },
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown message type."),

@@ -25,6 +25,10 @@ public sealed class MessagesSettings
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public MessageTemplate ConfirmEmailChange { get; set; } = MessageDefaults.For(MessageType.ConfirmEmailChange);
 
+    [JsonPropertyName(MessageType.AccountExists)]
+    [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
+    public MessageTemplate AccountExists { get; set; } = MessageDefaults.For(MessageType.AccountExists);
+
     [JsonPropertyName(MessageType.VerifySmsCode)]
     [JsonObjectCreationHandling(JsonObjectCreationHandling.Populate)]
     public MessageTemplate VerifySmsCode { get; set; } = MessageDefaults.For(MessageType.VerifySmsCode);
@@ -45,6 +49,7 @@ public sealed class MessagesSettings
         MessageType.MagicLink => MagicLink,
         MessageType.ResetPassword => ResetPassword,
         MessageType.ConfirmEmailChange => ConfirmEmailChange,
+        MessageType.AccountExists => AccountExists,
         MessageType.VerifySmsCode => VerifySmsCode,
         MessageType.SigninSmsCode => SigninSmsCode,
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Unknown message type."),

@@ -62,8 +62,12 @@ public static class SettingsValidator
         errors.HeaderText("app.name", app.Name, ApplicationSettings.NameMaxLength);
     }
 
-    private static void Email(EmailSettings email, FieldErrors errors) =>
+    private static void Email(EmailSettings email, FieldErrors errors)
+    {
         errors.Range("email.linkExpiresIn", email.LinkExpiresIn, EmailSettings.LinkExpiresInMin, EmailSettings.LinkExpiresInMax);
+        errors.Range("email.unverifiedAccountTtlHours", email.UnverifiedAccountTtlHours,
+            EmailSettings.UnverifiedAccountTtlHoursMin, EmailSettings.UnverifiedAccountTtlHoursMax);
+    }
 
     private static void Smtp(SmtpSettings smtp, FieldErrors errors)
     {

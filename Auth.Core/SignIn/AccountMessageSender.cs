@@ -25,7 +25,7 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
         var target = await EmailLinkRequest.ResolveAsync(db, settings, email, redirectUrl, ct);
         if (!target.IsSuccess) return target.Error;
         var (user, redirect) = target.Value;
-        return await SendAsync(db, user, messageType, refusal, u => u.Email!,
+        return await SendAsync(db, user, email ?? "", messageType, refusal, u => u.Email!,
             u => messages.QueueLinkAsync(db, u, purpose, messageType, u.Email!, redirect, ct), ct);
     }
 
@@ -37,16 +37,17 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
         var resolved = await PhoneCodeRequest.ResolveAsync(db, settings, phone, ct);
         if (!resolved.IsSuccess) return resolved.Error;
         var (number, user) = resolved.Value;
-        return await SendAsync(db, user, messageType, refusal, _ => number,
+        return await SendAsync(db, user, number, messageType, refusal, _ => number,
             u => messages.QueueCodeAsync(db, u, purpose, actionType, messageType, number, ct), ct);
     }
 
-    private async Task<Result<Unit>> SendAsync(AuthDbContext db, User? user, string messageType,
+    // A refusal before the cooldown check names the recipient, so a quiet answer makes the same cooldown query (ADR 0008).
+    private async Task<Result<Unit>> SendAsync(AuthDbContext db, User? user, string requested, string messageType,
         Func<User, AuthError?> refusal, Func<User, string> recipient, Func<User, Task<AuthError?>> queue, CancellationToken ct)
     {
-        if (user is null) return await messages.RefuseAsync(db, TokenMessages.UserNotFound(), messageType, ct);
-        if (refusal(user) is { } refused) return await messages.RefuseAsync(db, refused, messageType, ct);
-        if (user.Disabled) return await messages.RefuseAsync(db, SignInErrors.AccountDisabled(), messageType, ct);
+        if (user is null) return await messages.RefuseAsync(db, TokenMessages.UserNotFound(), messageType, ct, requested);
+        if (refusal(user) is { } refused) return await messages.RefuseAsync(db, refused, messageType, ct, recipient(user));
+        if (user.Disabled) return await messages.RefuseAsync(db, SignInErrors.AccountDisabled(), messageType, ct, recipient(user));
         if (await messages.CheckCooldownAsync(db, recipient(user), ct) is { } cooldown) return await messages.RefuseAsync(db, cooldown, messageType, ct);
 
         var failed = await messages.CommitAsync(db, () => queue(user), ct);

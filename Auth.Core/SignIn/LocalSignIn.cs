@@ -2,7 +2,9 @@ using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
+using Auth.Core.Settings;
 using Auth.Core.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.SignIn;
 
@@ -10,7 +12,7 @@ namespace Auth.Core.SignIn;
 /// What e-mail and phone sign-in share around the account lookup. Callers say which field identifies
 /// the user, find the account, and say when it is not verified enough to sign in.
 /// </summary>
-public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions)
+public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions, ISettingsReader settings)
 {
     /// <summary>Both fields present, and a password under the hard limit (longer ones fail as bad credentials, unhashed).</summary>
     public static AuthError? CheckInput(string identifierField, string? identifier, string identifierRequired, string? password)
@@ -29,7 +31,7 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions)
     public async Task<Result<AuthGrant>> SignInAsync(
         AuthDbContext db, User? user, string password, Func<User, AuthError?> unverified, ClientInfo client, CancellationToken ct)
     {
-        if (await accounts.CheckPasswordAsync(db, user, password, ct) is { } failure) return failure;
+        if (await accounts.CheckPasswordAsync(db, user, password, ct) is { } failure) return await Hide(db, user, failure, ct);
         if (user!.Disabled) return SignInErrors.AccountDisabled();
         if (unverified(user) is { } notVerified)
         {
@@ -40,5 +42,21 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions)
         var grant = sessions.Open(db, user, client);
         await db.SaveChangesAsync(ct);
         return grant;
+    }
+
+    /// <summary>
+    /// A local account without a password (ADR 0008) fails like a wrong password. With enumeration protection on, a
+    /// lockout and a provider's account fail alike too, and an unknown account writes as a counted failure does.
+    /// </summary>
+    private async Task<AuthError> Hide(AuthDbContext db, User? user, AuthError failure, CancellationToken ct)
+    {
+        if (user is { PasswordHash: null, Provider: User.LocalProvider }) return LocalAccounts.InvalidCredentials();
+        if (!settings.Current.Settings.Security.EnumerationProtection) return failure;
+        if (user is null)
+        {
+            // A wrong password on a real account updates its row; an UPDATE matching no row keeps the work alike.
+            await db.Users.Where(u => u.Id == "").ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignInCount, u => u.FailedSignInCount + 1), ct);
+        }
+        return failure.Code is AuthErrors.RateLimitExceeded or AuthErrors.InvalidProviderSignIn ? LocalAccounts.InvalidCredentials() : failure;
     }
 }

@@ -44,15 +44,28 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
     /// Saves <paramref name="user"/>. With a <paramref name="confirmation"/> to send, the user waits unverified
     /// without a session and is saved with that message and its token, or not at all; without one, the user
     /// is signed in at once. A racing sign-up with the same identifier answers <paramref name="taken"/>.
+    /// <paramref name="replacing"/> is an unproven account with the same identifier (ADR 0008): it is deleted in the
+    /// same transaction, its links, codes and sessions with it, so the new user takes its place as if it never was.
+    /// When <paramref name="to"/> is in its send cooldown the user is saved without a message (resend comes later).
     /// </summary>
     public async Task<Result<AuthGrant>> SaveAsync(
-        AuthDbContext db, User user, Func<Task<AuthError?>>? confirmation, ClientInfo client, Func<AuthError> taken, CancellationToken ct)
+        AuthDbContext db, User user, User? replacing, string to, Func<Task<AuthError?>>? confirmation, ClientInfo client,
+        Func<AuthError> taken, CancellationToken ct)
     {
+        var cooling = confirmation is not null && await messages.CheckCooldownAsync(db, to, ct) is not null;
         db.Users.Add(user);
         var grant = confirmation is null ? sessions.Open(db, user, client) : new AuthGrant(user, null, null);
         try
         {
-            var failed = await messages.CommitAsync(db, confirmation ?? (() => Task.FromResult<AuthError?>(null)), ct);
+            var failed = await messages.CommitAsync(db, async () =>
+            {
+                // The same conditions as when it was chosen, in the DELETE itself: a confirmation that won the race keeps it.
+                if (replacing is not null && await db.Users
+                        .Where(u => u.Id == replacing.Id && !u.EmailVerified && !u.PhoneVerified && !u.Disabled)
+                        .ExecuteDeleteAsync(ct) == 0)
+                    return taken();
+                return confirmation is null || cooling ? null : await confirmation();
+            }, ct);
             if (failed is not null) return failed;
         }
         catch (DbUpdateException ex) when (LocalAccounts.IsUniqueViolation(ex))
@@ -61,5 +74,21 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
         }
 
         return grant;
+    }
+
+    /// <summary>
+    /// A sign-up whose identifier belongs to an account that may not be replaced. Without enumeration protection, or
+    /// when sign-up signs in at once (a session can't be faked), <paramref name="taken"/>. With it, the answer of a new
+    /// unverified sign-up for <paramref name="stranger"/> (never saved), after the same writes, and the owner gets
+    /// <paramref name="notice"/> (if any) unless <paramref name="to"/> is in its send cooldown.
+    /// </summary>
+    public async Task<Result<AuthGrant>> AnswerTakenAsync(
+        AuthDbContext db, User stranger, bool confirm, string to, string messageType, Func<Task<AuthError?>>? notice,
+        Func<AuthError> taken, CancellationToken ct)
+    {
+        if (!confirm || !messages.Settings.Security.EnumerationProtection) return taken();
+        var cooling = await messages.CheckCooldownAsync(db, to, ct) is not null;
+        await messages.DecoySignUpAsync(db, stranger, messageType, cooling ? null : notice, ct);
+        return new AuthGrant(stranger, null, null);
     }
 }

@@ -20,9 +20,10 @@ public sealed class SendPasswordReset(AccountMessageSender send)
             user => Refusal(settings, user), ct);
     }
 
-    // Nothing to reset on an account without a password; with confirmEmail on, only a verified address may reset.
+    // Nothing to reset on a provider's account; a local one without a password (ADR 0008) sets one this way.
+    // With confirmEmail on, only a verified address may reset.
     private static AuthError? Refusal(AuthSettings settings, User user) =>
-        user.PasswordHash is null ? SignInErrors.NoPassword(user)
+        user.PasswordHash is null && user.Provider != User.LocalProvider ? SignInErrors.NoPassword(user)
         : settings.Email.ConfirmEmail && !user.EmailVerified ? SignInErrors.EmailNotVerified()
         : null;
 }

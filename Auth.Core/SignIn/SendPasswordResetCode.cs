@@ -19,9 +19,10 @@ public sealed class SendPasswordResetCode(AccountMessageSender send)
             user => Refusal(settings, user), ct);
     }
 
-    // Nothing to reset on an account without a password; with confirmPhone on, only a verified number may reset.
+    // Nothing to reset on a provider's account; a local one without a password (ADR 0008) sets one this way.
+    // With confirmPhone on, only a verified number may reset.
     private static AuthError? Refusal(AuthSettings settings, User user) =>
-        user.PasswordHash is null ? SignInErrors.NoPassword(user)
+        user.PasswordHash is null && user.Provider != User.LocalProvider ? SignInErrors.NoPassword(user)
         : settings.Phone.ConfirmPhone && !user.PhoneVerified ? SignInErrors.PhoneNotVerified()
         : null;
 }

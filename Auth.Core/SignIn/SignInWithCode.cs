@@ -29,6 +29,12 @@ public sealed class SignInWithCode(
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == redeemed.Value.UserId && u.Phone == input.Value, ct);
         if (user is null) return SmsCodes.InvalidCode();
         if (user.Disabled) return SignInErrors.AccountDisabled();
+        if (!user.PhoneVerified)
+        {
+            // Codes go to verified numbers only; should one reach an unproven account, it proves the number (ADR 0008).
+            await SignUpProof.ClaimAsync(db, user, null, sessions, ct);
+            user.PhoneVerified = true;
+        }
 
         var grant = sessions.Open(db, user, command.Client);
         await db.SaveChangesAsync(ct);

@@ -31,14 +31,24 @@ public sealed class SignUpWithEmail(
         if (!redirect.IsSuccess) return redirect.Error;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.Value.Normalized, ct)) return SignInErrors.EmailTaken();
-
+        var existing = await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == email.Value.Normalized, ct);
         var user = signUp.NewUser(command.Name, command.UserData, command.Password!);
         user.Email = email.Value.Display;
         user.NormalizedEmail = email.Value.Normalized;
+
+        // An address nobody proved is no one's yet: a new sign-up replaces that account (ADR 0008).
+        if (existing is not null && !(confirm && SignUpProof.IsReplaceable(existing)))
+        {
+            Func<Task<AuthError?>>? notice = existing.Email is null ? null
+                : () => messages.QueueAccountExistsAsync(db, existing, redirect.Value!, ct);
+            return await signUp.AnswerTakenAsync(db, user, confirm, existing.Email ?? user.Email, MessageType.ConfirmEmail, notice,
+                SignInErrors.EmailTaken, ct);
+        }
+
         Func<Task<AuthError?>>? confirmation = confirm
-            ? () => messages.QueueLinkAsync(db, user, TokenPurposes.ConfirmEmail, MessageType.ConfirmEmail, user.Email, redirect.Value!, ct)
+            ? () => messages.QueueLinkAsync(db, user, TokenPurposes.ConfirmEmail, MessageType.ConfirmEmail, user.Email, redirect.Value!, ct,
+                SignUpProof.Mark(user))
             : null;
-        return await signUp.SaveAsync(db, user, confirmation, command.Client, SignInErrors.EmailTaken, ct);
+        return await signUp.SaveAsync(db, user, existing, user.Email, confirmation, command.Client, SignInErrors.EmailTaken, ct);
     }
 }

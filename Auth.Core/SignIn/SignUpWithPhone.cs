@@ -25,13 +25,20 @@ public sealed class SignUpWithPhone(
         if (signUp.CheckInput(phone.Error, command.Password, command.Name, command.UserData) is { } invalid) return invalid;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Users.AnyAsync(u => u.Phone == phone.Value, ct)) return SignInErrors.PhoneTaken();
-
+        var existing = await db.Users.SingleOrDefaultAsync(u => u.Phone == phone.Value, ct);
         var user = signUp.NewUser(command.Name, command.UserData, command.Password!);
         user.Phone = phone.Value;
-        Func<Task<AuthError?>>? confirmation = settings.Phone.ConfirmPhone
-            ? () => messages.QueueCodeAsync(db, user, TokenPurposes.VerifyPhone, ActionTypes.VerifyPhone, MessageType.VerifySmsCode, user.Phone, ct)
+        var confirm = settings.Phone.ConfirmPhone;
+
+        // A number nobody proved is no one's yet: a new sign-up replaces that account (ADR 0008). The owner of a
+        // taken number gets no SMS about it: texts cost money and would make this endpoint an SMS pump.
+        if (existing is not null && !(confirm && SignUpProof.IsReplaceable(existing)))
+            return await signUp.AnswerTakenAsync(db, user, confirm, user.Phone, MessageType.VerifySmsCode, notice: null, SignInErrors.PhoneTaken, ct);
+
+        Func<Task<AuthError?>>? confirmation = confirm
+            ? () => messages.QueueCodeAsync(db, user, TokenPurposes.VerifyPhone, ActionTypes.VerifyPhone, MessageType.VerifySmsCode, user.Phone, ct,
+                SignUpProof.Mark(user))
             : null;
-        return await signUp.SaveAsync(db, user, confirmation, command.Client, SignInErrors.PhoneTaken, ct);
+        return await signUp.SaveAsync(db, user, existing, user.Phone, confirmation, command.Client, SignInErrors.PhoneTaken, ct);
     }
 }

@@ -25,11 +25,11 @@ public sealed class TokenMessages(
 
     /// <summary>Adds a link token and the e-mail carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
     public async Task<AuthError?> QueueLinkAsync(
-        AuthDbContext db, User user, string purpose, string messageType, string toEmail, string redirectUrl, CancellationToken ct)
+        AuthDbContext db, User user, string purpose, string messageType, string toEmail, string redirectUrl, CancellationToken ct, string? data = null)
     {
         var ttl = TimeSpan.FromSeconds(Settings.Email.LinkExpiresIn);
         var action = ActionTypes.ForMessage(messageType);
-        var key = await links.IssueAsync(db, purpose, user.Id, toEmail, redirectUrl, null, ttl, ct);
+        var key = await links.IssueAsync(db, purpose, user.Id, toEmail, redirectUrl, data, ttl, ct);
         var model = outgoing.LinkModel(user, action, VerifyUrl(key, action), redirectUrl, toEmail, ttl);
         var added = await outgoing.AddAsync(db, messageType, toEmail, model, user.Id, ct);
         return added.IsSuccess ? null : added.Error;
@@ -37,10 +37,10 @@ public sealed class TokenMessages(
 
     /// <summary>Adds a code and the SMS carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
     public async Task<AuthError?> QueueCodeAsync(
-        AuthDbContext db, User user, string purpose, string actionType, string messageType, string phone, CancellationToken ct)
+        AuthDbContext db, User user, string purpose, string actionType, string messageType, string phone, CancellationToken ct, string? data = null)
     {
         var ttl = TimeSpan.FromSeconds(Settings.Phone.CodeExpiresIn);
-        var code = await codes.IssueAsync(db, purpose, user.Id, phone, null, ttl, ct);
+        var code = await codes.IssueAsync(db, purpose, user.Id, phone, data, ttl, ct);
         var added = await outgoing.AddAsync(db, messageType, phone, outgoing.CodeModel(user, actionType, code, phone, ttl), user.Id, ct);
         return added.IsSuccess ? null : added.Error;
     }
@@ -90,12 +90,77 @@ public sealed class TokenMessages(
         await db.OutboxMessages.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        outgoing.Committed(); // a real send wakes the dispatcher too; the wake-up finds nothing due
         return Unit.Value;
     }
 
-    /// <summary>An error, or with enumeration protection on, the same quiet success an unknown account gets.</summary>
-    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct) =>
-        Settings.Security.EnumerationProtection ? await QuietlyAsync(db, messageType, ct) : error;
+    /// <summary>
+    /// Adds the notice that someone tried to sign up with <paramref name="owner"/>'s address (account_exists), with
+    /// the sign-up's redirect URL as its link; inside <see cref="CommitAsync"/> or a transaction of the caller's.
+    /// </summary>
+    public async Task<AuthError?> QueueAccountExistsAsync(AuthDbContext db, User owner, string redirectUrl, CancellationToken ct)
+    {
+        var ttl = TimeSpan.FromSeconds(Settings.Email.LinkExpiresIn);
+        var model = outgoing.LinkModel(owner, ActionTypes.AccountExists, redirectUrl, redirectUrl, owner.Email!, ttl);
+        var added = await outgoing.AddAsync(db, MessageType.AccountExists, owner.Email!, model, owner.Id, ct);
+        return added.IsSuccess ? null : added.Error;
+    }
+
+    /// <summary>
+    /// A sign-up with an identifier that is taken, under enumeration protection: the writes of a new sign-up (a
+    /// user, its token, a message) with the user and token undone in the same transaction. The message is
+    /// <paramref name="notice"/> when one is due (the owner's account_exists mail), otherwise a decoy undone too.
+    /// </summary>
+    public async Task DecoySignUpAsync(AuthDbContext db, User stranger, string messageType, Func<Task<AuthError?>>? notice, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        // The answer shows the stranger as a new user; the row written is a copy without the taken identifier.
+        var decoy = new User
+        {
+            Id = stranger.Id, Provider = stranger.Provider, ProviderUserId = stranger.ProviderUserId, Name = stranger.Name,
+            UserData = stranger.UserData, PasswordHash = stranger.PasswordHash, SignUpAt = stranger.SignUpAt,
+        };
+        var id = TokenHashing.RandomHex(16);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.OneTimeTokens.Where(t => t.UserId == decoy.Id && t.ConsumedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
+            db.Users.Add(decoy);
+            db.OneTimeTokens.Add(new OneTimeToken
+            {
+                Id = id, Purpose = "decoy", TokenHash = TokenHashing.Hash(TokenHashing.RandomHex(20)), UserId = decoy.Id,
+                CreatedAt = now, ExpiresAt = now, ConsumedAt = now,
+            });
+            var noticeFailed = notice is null || await notice() is not null;
+            if (noticeFailed)
+            {
+                var model = MessageSamples.For(messageType, Settings, options.PublicBaseUrl, now);
+                var composed = await composer.ComposeAsync(messageType, "nobody", model, ct);
+                db.OutboxMessages.Add(new OutboxMessage
+                {
+                    Id = id, Channel = MessageType.IsSms(messageType) ? OutboxChannel.Sms : OutboxChannel.Email, Type = messageType, To = "decoy",
+                    Body = composed.IsSuccess ? composed.Value.Body : "", Status = OutboxStatus.Captured, CreatedAt = now,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+            await db.Users.Where(u => u.Id == decoy.Id).ExecuteDeleteAsync(ct); // its token goes with it (cascade)
+            if (noticeFailed) await db.OutboxMessages.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        db.ChangeTracker.Clear();
+        outgoing.Committed();
+    }
+
+    /// <summary>
+    /// An error, or with enumeration protection on, the same quiet success an unknown account gets. A refusal made
+    /// before a real send would check the cooldown of <paramref name="cooldownProbe"/> makes that query too.
+    /// </summary>
+    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct, string? cooldownProbe = null)
+    {
+        if (!Settings.Security.EnumerationProtection) return error;
+        if (cooldownProbe is not null) await CheckCooldownAsync(db, cooldownProbe, ct);
+        return await QuietlyAsync(db, messageType, ct);
+    }
 
     /// <summary>Links are built from Runtime:PublicBaseUrl only, never from the request's Host header.</summary>
     public string VerifyUrl(string key, string action) =>

@@ -3,6 +3,7 @@ using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
 using Auth.Core.Messaging;
+using Auth.Core.Sessions;
 using Auth.Core.Settings;
 using Auth.Core.Tokens;
 using Auth.Core.Users;
@@ -24,7 +25,8 @@ public sealed class VerifyLink(
     IDbContextFactory<AuthDbContext> dbFactory,
     ISettingsReader settingsReader,
     LinkTokens links,
-    AccessTokenService accessTokens)
+    AccessTokenService accessTokens,
+    SessionService sessions)
 {
     private static readonly Dictionary<string, string> PurposeOfAction = new(StringComparer.Ordinal)
     {
@@ -54,6 +56,11 @@ public sealed class VerifyLink(
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == token!.UserId, ct);
         if (user is null) return Fail(token, new AuthError(AuthErrors.UserNotFound, "The user of this link no longer exists."));
         if (user.Disabled) return Fail(token, SignInErrors.AccountDisabled());
+        // A link that proves the address takes an unproven account's password away unless it is the sign-up's own
+        // (ADR 0008); a failure below rolls this back with the rest.
+        if (token!.Purpose is TokenPurposes.ConfirmEmail or TokenPurposes.MagicLink or TokenPurposes.ResetPassword
+            && SameAddress(token.Target, user.NormalizedEmail))
+            await SignUpProof.ClaimAsync(db, user, token.Data, sessions, ct);
         if (Apply(db, token!, user) is { } applyError) return Fail(token, applyError);
 
         var accessToken = accessTokens.Issue(db, user.Id, action!);
@@ -106,9 +113,13 @@ public sealed class VerifyLink(
                 user.EmailVerified = true;
                 return null;
             case TokenPurposes.MagicLink:
-                return SameAddress(token.Target, user.NormalizedEmail) ? null : InvalidLink();
+                if (!SameAddress(token.Target, user.NormalizedEmail)) return InvalidLink();
+                user.EmailVerified = true; // the link reached the address: it is proven
+                return null;
             default:
-                return null; // reset-pwd: the password changes when the access token is redeemed
+                // reset-pwd: the password changes when the access token is redeemed; the address is proven now.
+                if (SameAddress(token.Target, user.NormalizedEmail)) user.EmailVerified = true;
+                return null;
         }
     }
 

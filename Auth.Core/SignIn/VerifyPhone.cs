@@ -47,6 +47,11 @@ public sealed class VerifyPhone(
         {
             return SmsCodes.InvalidCode();
         }
+        else
+        {
+            // Only the sign-up's own code keeps an unproven account's password (ADR 0008); a failure below rolls back.
+            await SignUpProof.ClaimAsync(db, user, token.Data, sessions, ct);
+        }
 
         user.PhoneVerified = true;
         var grant = sessions.Open(db, user, command.Client);

@@ -26,6 +26,7 @@ public static class SettingsLabels
         ["enabled"] = "Enabled",
         ["confirmEmail"] = "Confirm e-mail",
         ["linkExpiresIn"] = "Link expiry",
+        ["unverifiedAccountTtlHours"] = "Unverified accounts kept for",
         ["host"] = "Host",
         ["port"] = "Port",
         ["security"] = "Security",
@@ -86,6 +87,7 @@ public static class SettingsLabels
         [MessageType.MagicLink] = "Magic link",
         [MessageType.ResetPassword] = "Reset password",
         [MessageType.ConfirmEmailChange] = "Confirm e-mail change",
+        [MessageType.AccountExists] = "Account already exists",
         [MessageType.VerifySmsCode] = "Verify phone (SMS)",
         [MessageType.SigninSmsCode] = "Sign-in code (SMS)",
     };

@@ -12,6 +12,7 @@ public static class TemplateHelp
         [MessageType.MagicLink] = "Sent by sendMagicLinkEmail. Its link signs the user in.",
         [MessageType.ResetPassword] = "Sent by the password-reset request. Its link lets the user choose a new password.",
         [MessageType.ConfirmEmailChange] = "Sent to the new address when a user changes it. Its link completes the change.",
+        [MessageType.AccountExists] = "With enumeration protection on, sent to the owner of an address someone tried to sign up with. Its link is the sign-up's redirect URL.",
         [MessageType.VerifySmsCode] = "Texted on phone sign-up when “Confirm phone” is on, on resend, on a phone change and for a reset by code.",
         [MessageType.SigninSmsCode] = "Texted by sendSignInCode for signInWithCode.",
     };

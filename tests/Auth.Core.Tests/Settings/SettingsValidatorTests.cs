@@ -20,6 +20,7 @@ public class SettingsValidatorTests
 
     [Theory]
     [InlineData("email", "linkExpiresIn", 60, 604800)]
+    [InlineData("email", "unverifiedAccountTtlHours", 1, 8760)]
     [InlineData("smtp", "port", 1, 65535)]
     [InlineData("phone", "codeExpiresIn", 60, 86400)]
     [InlineData("security", "lockoutThreshold", 1, 100)]

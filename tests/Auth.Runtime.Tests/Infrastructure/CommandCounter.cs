@@ -8,6 +8,7 @@ public sealed class CommandCounter : DbCommandInterceptor
 {
     private int _settingsQueries;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _inserts = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
 
     public int SettingsQueries => Volatile.Read(ref _settingsQueries);
 
@@ -43,11 +44,51 @@ public sealed class CommandCounter : DbCommandInterceptor
         return taken;
     }
 
+    /// <summary>
+    /// "VERB Table" of every statement since the last call (settings polls left out), in order: what a
+    /// request read and wrote, for proving that two paths do the same work.
+    /// </summary>
+    public IReadOnlyList<string> TakeStatements()
+    {
+        RequestActivities.Listen();
+        var taken = new List<string>();
+        while (_statements.TryDequeue(out var statement)) taken.Add(statement);
+        return taken;
+    }
+
     private void Observe(DbCommand command)
     {
         if (Fail) throw new InvalidOperationException("Simulated database failure: connection reset by peer (secret-detail-xyz).");
         if (command.CommandText.Contains("Settings", StringComparison.Ordinal)) Interlocked.Increment(ref _settingsQueries);
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command.CommandText, @"INSERT INTO [\[""`]?(\w+)"))
             _inserts.Enqueue(m.Groups[1].Value);
+        if (RequestActivities.InRequest && !command.CommandText.Contains("Settings", StringComparison.Ordinal))
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command.CommandText,
+                @"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\s+(?:(?:TOP\s*\(\w+\)\s*)?[^;]*?\bFROM\s+)?[\[""`]?(\w+)[\]""`]?"))
+                _statements.Enqueue(m.Groups[1].Value.Split(' ')[0] + " " + m.Groups[2].Value);
+    }
+}
+
+/// <summary>
+/// Makes ASP.NET Core start an Activity per request, so a command can tell whether an HTTP request issued it
+/// (the outbox dispatcher, woken by a send, runs beside the request and must not count as its work).
+/// </summary>
+internal static class RequestActivities
+{
+    private static System.Diagnostics.ActivityListener? _listener;
+
+    public static bool InRequest =>
+        System.Diagnostics.Activity.Current is { } a && a.OperationName.Contains("HttpRequestIn", StringComparison.Ordinal);
+
+    public static void Listen()
+    {
+        if (Volatile.Read(ref _listener) is not null) return;
+        var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+        };
+        if (Interlocked.CompareExchange(ref _listener, listener, null) is null) System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        else listener.Dispose();
     }
 }
