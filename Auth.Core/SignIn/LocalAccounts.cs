@@ -11,9 +11,11 @@ namespace Auth.Core.SignIn;
 /// The password half shared by e-mail and phone sign-in, with the published lockout and length
 /// policy. Callers decide what identifies the user and what "verified" means.
 /// </summary>
-public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings)
+public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings, TimeProvider time)
 {
     public PasswordHasher Hasher => gate.Hasher;
+
+    public DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Checks a password against <paramref name="user"/> (null = unknown: still costs one hash); the counters change in the database, not on <paramref name="user"/>.</summary>
     public async Task<AuthError?> CheckPasswordAsync(AuthDbContext db, User? user, string password, CancellationToken ct)
