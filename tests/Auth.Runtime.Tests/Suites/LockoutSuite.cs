@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Auth.Core.Operators;
 using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Auth.Runtime.Tests.Suites;
 /// Lockout under concurrency: every failed attempt is counted by the database, not in memory, and no more
 /// passwords are ever checked than the threshold allows, however many requests arrive at once.
 /// </summary>
-public abstract class LockoutSuite(AppFixture fixture) : SuiteBase(fixture)
+public abstract partial class LockoutSuite(AppFixture fixture) : SuiteBase(fixture)
 {
     private const string Wrong = "wrong password 1";
 
@@ -65,6 +66,41 @@ public abstract class LockoutSuite(AppFixture fixture) : SuiteBase(fixture)
     }
 
     [Fact]
+    public async Task SignInWithEmail_RightPasswordStillHashingWhenTheLockIsReached_IsRefused()
+    {
+        await Fixture.PublishAsync(new { email = new { confirmEmail = false }, security = new { lockoutThreshold = 3, lockoutMinutes = 15 } });
+        var (email, _, _) = await SignUpWithSessionAsync();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Hold the right password's success step (the counter reset) until the wrong ones have locked the account.
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Fixture.Commands.BeforeNonQuery = async sql =>
+        {
+            seen.Enqueue(sql);
+            if (!ResetStatement().IsMatch(sql) || !held.TrySetResult()) return;
+            await release.Task;
+        };
+        try
+        {
+            var right = PostAsync("/auth/signin-email", new { email, password = Password });
+            await Task.WhenAny(held.Task, right, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+            Assert.True(held.Task.IsCompleted, "The success step was never seen: " + string.Join(" | ", seen).ReplaceLineEndings(" "));
+            for (var i = 0; i < 2; i++)
+                (await PostAsync("/auth/signin-email", new { email, password = Wrong })).AssertError(HttpStatusCode.Unauthorized, "invalid_credentials");
+            Assert.NotNull((await UserAsync(email)).LockoutEndsAt);
+            release.SetResult();
+
+            (await right).AssertError(HttpStatusCode.TooManyRequests, "rate_limit_exceeded");
+        }
+        finally
+        {
+            Fixture.Commands.BeforeNonQuery = null;
+            release.TrySetResult();
+        }
+        Assert.NotNull((await UserAsync(email)).LockoutEndsAt);
+    }
+
+    [Fact]
     public async Task SignInWithEmail_CountStuckAtThresholdWithoutLock_IsSealedIntoALockThatEnds()
     {
         // A process that died while hashing leaves its reserved attempt counted but no lock set:
@@ -110,6 +146,10 @@ public abstract class LockoutSuite(AppFixture fixture) : SuiteBase(fixture)
         await using var db = Db();
         return await db.Users.AsNoTracking().SingleAsync(u => u.Email == email, TestContext.Current.CancellationToken);
     }
+
+    // The success step: the counter set from a parameter (the reservation adds 1, the seal leaves it alone).
+    [GeneratedRegex(@"FailedSignInCount[\]""`]? = @")]
+    private static partial Regex ResetStatement();
 
     /// <summary>Starts all <paramref name="count"/> calls before awaiting any, so they really overlap.</summary>
     private static async Task<T[]> ParallelAsync<T>(int count, Func<Task<T>> call)
