@@ -51,6 +51,21 @@ public abstract partial class LockoutSuite(AppFixture fixture) : SuiteBase(fixtu
     }
 
     [Fact]
+    public async Task SignInWithPhone_TwentyParallelWrongPasswords_ChecksNoMoreThanTheThresholdAndLocks()
+    {
+        // Phone sign-in shares the password step (LocalSignIn); confirmPhone off so no SMS is involved.
+        await Fixture.PublishAsync(new { phone = new { enabled = true, confirmPhone = false }, security = new { lockoutThreshold = 5 } });
+        var phone = "+1415" + Random.Shared.Next(2_000_000, 9_999_999);
+        (await PostAsync("/auth/signup-phone", new { phone, password = Password, name = "Jobby" })).AssertStatus(HttpStatusCode.OK);
+
+        var responses = await ParallelAsync(20, () => PostAsync("/auth/signin-phone", new { phone, password = Wrong }));
+
+        Assert.Equal(5, responses.Count(r => r.Status == HttpStatusCode.Unauthorized));
+        Assert.Equal(15, responses.Count(r => r.Status == HttpStatusCode.TooManyRequests));
+        (await PostAsync("/auth/signin-phone", new { phone, password = Password })).AssertError(HttpStatusCode.TooManyRequests, "rate_limit_exceeded");
+    }
+
+    [Fact]
     public async Task SignInWithEmail_RightPasswordAfterThresholdMinusOneFailures_SignsInAndResets()
     {
         await Fixture.PublishAsync(new { email = new { confirmEmail = false }, security = new { lockoutThreshold = 3 } });
