@@ -111,9 +111,10 @@ public sealed class OperatorService(
         var normalized = EmailAddress.Normalize(email);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var op = normalized.IsSuccess ? await db.Operators.SingleOrDefaultAsync(o => o.NormalizedEmail == normalized.Value.Normalized, ct) : null;
-        var failure = gate.Check(op, password, LockoutThreshold, LockoutDuration);
-        if (op is not null) await db.SaveChangesAsync(ct);
-        if (failure is not null) return failure;
+        var failure = await gate.CheckAsync(db.Operators, op, password, LockoutThreshold, LockoutDuration, ct);
+        // A locked operator gets the wrong-password answer: the studio form and the token endpoint are public,
+        // and a distinct refusal would tell which e-mail addresses are operators.
+        if (failure is not null) return failure.Code == AuthErrors.RateLimitExceeded ? PasswordGate.InvalidCredentials() : failure;
 
         op!.LastLoginAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Auth.Core.Data;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
+using Auth.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.SignIn;
@@ -25,6 +26,8 @@ public sealed class ChangePassword(IDbContextFactory<AuthDbContext> dbFactory, L
         user.PasswordHash = accounts.Hasher.Hash(command.NewPassword!);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // A reset link or code sent before the change must not undo it.
+        await OutstandingTokens.VoidResetsAsync(db, user.Id, accounts.Now(), ct);
         await sessions.RevokeAllAsync(db, user.Id, command.CurrentSessionId, ct);
         await transaction.CommitAsync(ct);
         return Unit.Value;

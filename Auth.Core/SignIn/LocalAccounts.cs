@@ -11,11 +11,13 @@ namespace Auth.Core.SignIn;
 /// The password half shared by e-mail and phone sign-in, with the published lockout and length
 /// policy. Callers decide what identifies the user and what "verified" means.
 /// </summary>
-public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings)
+public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings, TimeProvider time)
 {
     public PasswordHasher Hasher => gate.Hasher;
 
-    /// <summary>Checks a password against <paramref name="user"/> (null = unknown: still costs one hash); saves counters.</summary>
+    public DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Checks a password against <paramref name="user"/> (null = unknown: still costs one hash); the counters change in the database, not on <paramref name="user"/>.</summary>
     public async Task<AuthError?> CheckPasswordAsync(AuthDbContext db, User? user, string password, CancellationToken ct)
     {
         if (user is { PasswordHash: null })
@@ -25,9 +27,7 @@ public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings)
         }
 
         var security = settings.Current.Settings.Security;
-        var error = gate.Check(user, password, security.LockoutThreshold, TimeSpan.FromMinutes(security.LockoutMinutes));
-        if (user is not null) await db.SaveChangesAsync(ct);
-        return error;
+        return await gate.CheckAsync(db.Users, user, password, security.LockoutThreshold, TimeSpan.FromMinutes(security.LockoutMinutes), ct);
     }
 
     /// <summary>Validates a new password against the published policy (before any hashing).</summary>

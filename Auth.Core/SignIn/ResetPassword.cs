@@ -32,14 +32,19 @@ public sealed class ResetPassword(
         return Unit.Value;
     }
 
-    /// <summary>Stores the new hash, clears the lockout and ends all of the user's sessions (shared with the SMS reset).</summary>
+    /// <summary>
+    /// Stores the new hash, clears the lockout, voids every other reset link, code and reset access token, and
+    /// ends all of the user's sessions (shared with the SMS reset; the caller holds the transaction).
+    /// </summary>
     internal static async Task SetPasswordAsync(
         AuthDbContext db, Data.Entities.User user, string password, LocalAccounts accounts, SessionService sessions, CancellationToken ct)
     {
         user.PasswordHash = accounts.Hasher.Hash(password);
-        user.FailedSignInCount = 0;
-        user.LockoutEndsAt = null;
         await db.SaveChangesAsync(ct);
+        // The counters only ever change in single UPDATEs (PasswordGate); the tracked values may be stale.
+        await db.Users.Where(u => u.Id == user.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignInCount, 0).SetProperty(u => u.LockoutEndsAt, (DateTime?)null), ct);
+        await OutstandingTokens.VoidResetsAsync(db, user.Id, accounts.Now(), ct);
         await sessions.RevokeAllAsync(db, user.Id, keepSessionId: null, ct);
     }
 }

@@ -29,6 +29,7 @@ public sealed class TokenMessages(
     {
         var ttl = TimeSpan.FromSeconds(Settings.Email.LinkExpiresIn);
         var action = ActionTypes.ForMessage(messageType);
+        await VoidOlderResetsAsync(db, user, purpose, ct);
         var key = await links.IssueAsync(db, purpose, user.Id, toEmail, redirectUrl, data, ttl, ct);
         var model = outgoing.LinkModel(user, action, VerifyUrl(key, action), redirectUrl, toEmail, ttl);
         var added = await outgoing.AddAsync(db, messageType, toEmail, model, user.Id, ct);
@@ -40,9 +41,20 @@ public sealed class TokenMessages(
         AuthDbContext db, User user, string purpose, string actionType, string messageType, string phone, CancellationToken ct, string? data = null)
     {
         var ttl = TimeSpan.FromSeconds(Settings.Phone.CodeExpiresIn);
+        await VoidOlderResetsAsync(db, user, purpose, ct);
         var code = await codes.IssueAsync(db, purpose, user.Id, phone, data, ttl, ct);
         var added = await outgoing.AddAsync(db, messageType, phone, outgoing.CodeModel(user, actionType, code, phone, ttl), user.Id, ct);
         return added.IsSuccess ? null : added.Error;
+    }
+
+    /// <summary>
+    /// Only the newest reset works: a new reset request voids every older reset link, code and reset access
+    /// token of the account, whichever channel they went out on (the issue step voids only its own purpose).
+    /// </summary>
+    private async Task VoidOlderResetsAsync(AuthDbContext db, User user, string purpose, CancellationToken ct)
+    {
+        if (OutstandingTokens.IsReset(purpose))
+            await OutstandingTokens.VoidResetsAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct);
     }
 
     /// <summary>Runs <paramref name="queue"/> and SaveChanges in one transaction, then wakes the dispatcher.</summary>

@@ -1,18 +1,32 @@
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
+using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.Users;
 
 /// <summary>
 /// The password check every account goes through: lockout after repeated failures, the same cost for
-/// unknown accounts, and a rehash when the stored parameters are weaker than today's. It only changes
-/// the account's fields; the caller saves them.
+/// unknown accounts, and a rehash when the stored parameters are weaker than today's.
+/// <para>
+/// The lockout counter is shared by every request for the account, so it only ever changes in single
+/// conditional UPDATEs (docs/decisions/0007): an attempt first reserves a slot (count + 1, only while the
+/// account is not locked and under the threshold), then hashes; a failure keeps the slot and seals the lock
+/// once the count is at the threshold; a success resets the count only while the account is not locked.
+/// So no more than <c>threshold</c> passwords are ever checked per lock window, however many arrive at once.
+/// The tracked entity's counter fields are never written, so a later SaveChanges can't overwrite them.
+/// </para>
 /// </summary>
 public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
 {
     public PasswordHasher Hasher => hasher;
 
-    public AuthError? Check(IPasswordAccount? account, string password, int lockoutThreshold, TimeSpan lockoutDuration)
+    /// <summary>
+    /// Checks <paramref name="password"/> against <paramref name="account"/> (null = unknown: still costs one hash),
+    /// keeping the counters of the row in <paramref name="accounts"/>. Null when the password is right.
+    /// </summary>
+    public async Task<AuthError?> CheckAsync<T>(
+        DbSet<T> accounts, T? account, string password, int lockoutThreshold, TimeSpan lockoutDuration, CancellationToken ct)
+        where T : class, IPasswordAccount
     {
         if (account?.PasswordHash is null)
         {
@@ -20,32 +34,69 @@ public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
             return InvalidCredentials();
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        if (account.LockoutEndsAt is { } until && until > now)
+        var id = account.Id;
+        var now = Now();
+        // Reserve: an expired lock starts a new window at 1; a live lock or a full window reserves nothing.
+        var reserved = await accounts
+            .Where(a => a.Id == id && ((a.LockoutEndsAt == null && a.FailedSignInCount < lockoutThreshold) || a.LockoutEndsAt <= now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.FailedSignInCount, a => a.LockoutEndsAt == null ? a.FailedSignInCount + 1 : 1)
+                .SetProperty(a => a.LockoutEndsAt, (DateTime?)null), ct);
+        if (reserved == 0)
         {
+            // A full window without a lock means attempts still hashing, or ones that died mid-way: seal it,
+            // so the account can't stay refused forever.
+            await SealAsync(accounts, id, lockoutThreshold, now + lockoutDuration, CancellationToken.None);
             hasher.VerifyDummy(password);
-            return new AuthError(AuthErrors.RateLimitExceeded, "Too many failed sign-ins; try again later.")
-            {
-                RetryAfterSeconds = (int)Math.Ceiling((until - now).TotalSeconds),
-            };
+            return await LockedAsync(accounts, id, lockoutDuration);
         }
 
         var outcome = hasher.Verify(account.PasswordHash, password);
+        // The attempt is counted already; what follows must run even if the caller has gone.
         if (outcome == PasswordVerification.Failed)
         {
-            if (++account.FailedSignInCount >= lockoutThreshold)
-            {
-                account.LockoutEndsAt = now + lockoutDuration;
-                account.FailedSignInCount = 0;
-            }
+            var failedAt = Now();
+            await SealAsync(accounts, id, lockoutThreshold, failedAt + lockoutDuration, CancellationToken.None);
             return InvalidCredentials();
         }
 
-        if (outcome == PasswordVerification.SuccessRehashNeeded) account.PasswordHash = hasher.Hash(password);
-        account.FailedSignInCount = 0;
-        account.LockoutEndsAt = null;
-        return null;
+        var at = Now();
+        var newHash = outcome == PasswordVerification.SuccessRehashNeeded ? hasher.Hash(password) : null;
+        var unlocked = accounts.Where(a => a.Id == id && (a.LockoutEndsAt == null || a.LockoutEndsAt <= at));
+        var reset = newHash is null
+            ? await unlocked.ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.FailedSignInCount, 0)
+                .SetProperty(a => a.LockoutEndsAt, (DateTime?)null), CancellationToken.None)
+            : await unlocked.ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.FailedSignInCount, 0)
+                .SetProperty(a => a.LockoutEndsAt, (DateTime?)null)
+                .SetProperty(a => a.PasswordHash, newHash), CancellationToken.None);
+        // The threshold was reached by other attempts while this one was hashing: the lock wins.
+        return reset == 1 ? null : await LockedAsync(accounts, id, lockoutDuration);
     }
 
     public static AuthError InvalidCredentials() => new(AuthErrors.InvalidCredentials, "The credentials are not valid.");
+
+    /// <summary>
+    /// The one place the lockout refusal is built, so a policy on what a locked account may reveal
+    /// (enumeration protection, the neutral operator answer) applies to every caller alike.
+    /// </summary>
+    public static AuthError Locked(int retryAfterSeconds) =>
+        new(AuthErrors.RateLimitExceeded, "Too many failed sign-ins; try again later.") { RetryAfterSeconds = Math.Max(1, retryAfterSeconds) };
+
+    private static Task<int> SealAsync<T>(DbSet<T> accounts, string id, int threshold, DateTime until, CancellationToken ct)
+        where T : class, IPasswordAccount =>
+        accounts
+            .Where(a => a.Id == id && a.LockoutEndsAt == null && a.FailedSignInCount >= threshold)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEndsAt, until), ct);
+
+    private async Task<AuthError> LockedAsync<T>(DbSet<T> accounts, string id, TimeSpan lockoutDuration)
+        where T : class, IPasswordAccount
+    {
+        var until = await accounts.Where(a => a.Id == id).Select(a => a.LockoutEndsAt).FirstOrDefaultAsync(CancellationToken.None);
+        var left = until is { } end ? end - Now() : lockoutDuration;
+        return Locked((int)Math.Ceiling(left.TotalSeconds));
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
 }

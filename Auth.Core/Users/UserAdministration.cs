@@ -2,6 +2,7 @@ using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
+using Auth.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.Users;
@@ -18,7 +19,7 @@ public enum VerifiedChannel
 /// vouch for an identifier, disable or enable the account, end sessions. The studio and the
 /// management API share these rules.
 /// </summary>
-public sealed class UserAdministration(IDbContextFactory<AuthDbContext> dbFactory, SessionService sessions)
+public sealed class UserAdministration(IDbContextFactory<AuthDbContext> dbFactory, SessionService sessions, TimeProvider time)
 {
     public async Task<Result<User>> MarkVerifiedAsync(string userId, VerifiedChannel channel, CancellationToken ct = default)
     {
@@ -43,17 +44,22 @@ public sealed class UserAdministration(IDbContextFactory<AuthDbContext> dbFactor
     }
 
     /// <summary>
-    /// Disabling also ends every session: enabling the account later must not bring old devices back
-    /// in without a fresh sign-in.
+    /// Disabling ends every session and voids every outstanding link, code and access token: enabling the
+    /// account later must not bring old devices or old mails back. Enabling does the same once more, for what a
+    /// flow that had passed its checks just before the disable still managed to create while it was disabled.
     /// </summary>
     public async Task<Result<User>> SetDisabledAsync(string userId, bool disabled, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null) return NotFound(userId);
+        if (!disabled && !user.Disabled) return user; // enabling an enabled account must not end its sessions
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.Disabled = disabled;
         await db.SaveChangesAsync(ct);
-        if (disabled) await sessions.RevokeAllAsync(db, userId, keepSessionId: null, ct);
+        await sessions.RevokeAllAsync(db, userId, keepSessionId: null, ct);
+        await OutstandingTokens.VoidAllAsync(db, userId, time.GetUtcNow().UtcDateTime, ct);
+        await transaction.CommitAsync(ct);
         return user;
     }
 

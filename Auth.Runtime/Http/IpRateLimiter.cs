@@ -9,6 +9,13 @@ namespace Auth.Runtime.Http;
 /// </summary>
 public sealed class IpRateLimiter(TimeProvider time)
 {
+    /// <summary>
+    /// Operator sign-in attempts (studio form, management-API token and setup) per address and minute. Fixed,
+    /// not <c>security.ipRequestsPerMinute</c>: that setting is the app's, and raising it for app traffic
+    /// must not open the studio to password guessing.
+    /// </summary>
+    public const int OperatorAttemptsPerMinute = 20;
+
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private const int MaxTrackedClients = 100_000;
     private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
@@ -33,6 +40,12 @@ public sealed class IpRateLimiter(TimeProvider time)
             return null;
         }
     }
+
+    /// <summary>Counts one operator sign-in attempt from <paramref name="client"/> in its own bucket; the seconds to wait when over.</summary>
+    public int? TryAcquireOperatorAttempt(string client) => TryAcquire("operator " + client, OperatorAttemptsPerMinute);
+
+    /// <summary>The address a request is counted under.</summary>
+    public static string ClientOf(Microsoft.AspNetCore.Http.HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private void Purge(DateTimeOffset now)
     {

@@ -29,11 +29,18 @@ public sealed class CommandCounter : DbCommandInterceptor
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+    /// <summary>
+    /// Awaited before every non-query command (EF's ExecuteUpdate/ExecuteDelete) with its SQL, so a test can hold a
+    /// request at an exact step while others run. Keep it null except inside such a test.
+    /// </summary>
+    public Func<string, Task>? BeforeNonQuery { get; set; }
+
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Observe(command);
-        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        if (BeforeNonQuery is { } hook) await hook(command.CommandText);
+        return await base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     /// <summary>The tables of every INSERT since the last <see cref="TakeInserts"/>, in order (for "same work" checks).</summary>
