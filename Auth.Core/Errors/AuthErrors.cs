@@ -49,4 +49,11 @@ public static class AuthErrors
 
     /// <summary>An e-mailed link that is unknown, expired, already used, or for another action.</summary>
     public const string InvalidLink = "invalid_link";
+
+    // Abuse limits.
+    /// <summary>
+    /// The phone number's type (premium rate, shared cost, unknown…: <c>phone.blockedNumberTypes</c>) or country
+    /// (<c>phone.allowedCountries</c>) is not accepted, at sign-up or when a text to it is due.
+    /// </summary>
+    public const string PhoneNumberNotAllowed = "phone_number_not_allowed";
 }

@@ -9,7 +9,8 @@ namespace Auth.Core.SignIn;
 /// <summary>
 /// The steps every flow that sends an account the link or code it asked for shares (resend, magic link,
 /// reset; the SMS codes): the request's input rules, then the refusals in this order: no account, the
-/// flow's own rule, a disabled account, a recipient in cooldown. Each refusal goes through
+/// flow's own rule, a disabled account, then the send limits (cooldown, SMS number policy and caps, taken
+/// atomically while the message is queued). Each refusal goes through
 /// <see cref="TokenMessages.RefuseAsync"/>, so enumeration protection answers them all alike. Then the
 /// token and its message are committed together.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
         var target = await EmailLinkRequest.ResolveAsync(db, settings, email, redirectUrl, ct);
         if (!target.IsSuccess) return target.Error;
         var (user, redirect) = target.Value;
-        return await SendAsync(db, user, messageType, refusal, u => u.Email!,
+        return await SendAsync(db, user, messageType, refusal,
             u => messages.QueueLinkAsync(db, u, purpose, messageType, u.Email!, redirect, ct), ct);
     }
 
@@ -37,19 +38,19 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
         var resolved = await PhoneCodeRequest.ResolveAsync(db, settings, phone, ct);
         if (!resolved.IsSuccess) return resolved.Error;
         var (number, user) = resolved.Value;
-        return await SendAsync(db, user, messageType, refusal, _ => number,
+        return await SendAsync(db, user, messageType, refusal,
             u => messages.QueueCodeAsync(db, u, purpose, actionType, messageType, number, ct), ct);
     }
 
     private async Task<Result<Unit>> SendAsync(AuthDbContext db, User? user, string messageType,
-        Func<User, AuthError?> refusal, Func<User, string> recipient, Func<User, Task<AuthError?>> queue, CancellationToken ct)
+        Func<User, AuthError?> refusal, Func<User, Task<AuthError?>> queue, CancellationToken ct)
     {
         if (user is null) return await messages.RefuseAsync(db, TokenMessages.UserNotFound(), messageType, ct);
         if (refusal(user) is { } refused) return await messages.RefuseAsync(db, refused, messageType, ct);
         if (user.Disabled) return await messages.RefuseAsync(db, SignInErrors.AccountDisabled(), messageType, ct);
-        if (await messages.CheckCooldownAsync(db, recipient(user), ct) is { } cooldown) return await messages.RefuseAsync(db, cooldown, messageType, ct);
 
         var failed = await messages.CommitAsync(db, () => queue(user), ct);
-        return failed is null ? Unit.Value : failed;
+        if (failed is null) return Unit.Value;
+        return TokenMessages.IsSendLimit(failed) ? await messages.RefuseAsync(db, failed, messageType, ct) : failed;
     }
 }

@@ -23,6 +23,7 @@ public sealed class SignUpWithPhone(
 
         var phone = PhoneNumber.NormalizeE164(command.Phone);
         if (signUp.CheckInput(phone.Error, command.Password, command.Name, command.UserData) is { } invalid) return invalid;
+        if (PhoneNumberPolicy.Check(settings.Phone, phone.Value) is { } blocked) return blocked; // even when no code is texted
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Users.AnyAsync(u => u.Phone == phone.Value, ct)) return SignInErrors.PhoneTaken();

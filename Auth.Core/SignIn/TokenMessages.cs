@@ -16,6 +16,7 @@ public sealed class TokenMessages(
     LinkTokens links,
     SmsCodes codes,
     OutgoingMessages outgoing,
+    SendLimits limits,
     MessageComposer composer,
     ISettingsReader settingsReader,
     AuthCoreOptions options,
@@ -23,10 +24,14 @@ public sealed class TokenMessages(
 {
     public AuthSettings Settings => settingsReader.Current.Settings;
 
-    /// <summary>Adds a link token and the e-mail carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
+    /// <summary>
+    /// Adds a link token and the e-mail carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>),
+    /// or <c>rate_limit_exceeded</c> when the recipient is in its cooldown (<see cref="SendLimits"/>).
+    /// </summary>
     public async Task<AuthError?> QueueLinkAsync(
         AuthDbContext db, User user, string purpose, string messageType, string toEmail, string redirectUrl, CancellationToken ct)
     {
+        if (await limits.TakeAsync(db, OutboxChannel.Email, purpose, toEmail, ct) is { } limited) return limited;
         var ttl = TimeSpan.FromSeconds(Settings.Email.LinkExpiresIn);
         var action = ActionTypes.ForMessage(messageType);
         var key = await links.IssueAsync(db, purpose, user.Id, toEmail, redirectUrl, null, ttl, ct);
@@ -35,10 +40,14 @@ public sealed class TokenMessages(
         return added.IsSuccess ? null : added.Error;
     }
 
-    /// <summary>Adds a code and the SMS carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
+    /// <summary>
+    /// Adds a code and the SMS carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>), or
+    /// <c>phone_number_not_allowed</c> / <c>rate_limit_exceeded</c> from the SMS limits (<see cref="SendLimits"/>).
+    /// </summary>
     public async Task<AuthError?> QueueCodeAsync(
         AuthDbContext db, User user, string purpose, string actionType, string messageType, string phone, CancellationToken ct)
     {
+        if (await limits.TakeAsync(db, OutboxChannel.Sms, purpose, phone, ct) is { } limited) return limited;
         var ttl = TimeSpan.FromSeconds(Settings.Phone.CodeExpiresIn);
         var code = await codes.IssueAsync(db, purpose, user.Id, phone, null, ttl, ct);
         var added = await outgoing.AddAsync(db, messageType, phone, outgoing.CodeModel(user, actionType, code, phone, ttl), user.Id, ct);
@@ -58,8 +67,9 @@ public sealed class TokenMessages(
         return null;
     }
 
-    public Task<AuthError?> CheckCooldownAsync(AuthDbContext db, string to, CancellationToken ct) =>
-        outgoing.CheckCooldownAsync(db, to, ct);
+    /// <summary>The refusals of <see cref="SendLimits"/>, which enumeration protection must hide like the others.</summary>
+    public static bool IsSendLimit(AuthError error) =>
+        error.Code is AuthErrors.RateLimitExceeded or AuthErrors.PhoneNumberNotAllowed;
 
     /// <summary>
     /// The answer enumeration protection gives instead of an error that would reveal the account: success,

@@ -1,4 +1,5 @@
 using Auth.Core.Data;
+using Auth.Core.Throttling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,11 @@ namespace Auth.Core.Tokens;
 /// Deletes one-time tokens (access tokens, links, codes, OAuth states) a day after they expired.
 /// They are useless by then, and keeping them only grows the table and the index that every
 /// redemption searches. A day's grace keeps them for support questions ("why did my link fail?").
+/// Throttle counters (<see cref="Throttles"/>) whose window has ended go in the same sweep.
 /// </summary>
 public sealed partial class ExpiredTokenSweeper(
     IDbContextFactory<AuthDbContext> dbFactory,
+    Throttles throttles,
     TimeProvider time,
     ILogger<ExpiredTokenSweeper> logger) : BackgroundService
 {
@@ -23,7 +26,8 @@ public sealed partial class ExpiredTokenSweeper(
     {
         var cutoff = time.GetUtcNow().UtcDateTime - Grace;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.OneTimeTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(ct);
+        var tokens = await db.OneTimeTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(ct);
+        return tokens + await throttles.SweepAsync(db, ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +47,7 @@ public sealed partial class ExpiredTokenSweeper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired one-time tokens.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired one-time tokens and throttle counters.")]
     private static partial void LogSwept(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping expired one-time tokens failed; will retry.")]
