@@ -29,6 +29,8 @@ public static class AuthRuntimeExtensions
         });
         services.AddOpenApi("v1");
         services.AddSingleton<IpRateLimiter>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Auth.Core.Messaging.IClientAddress, HttpClientAddress>(); // after AddAuthCore's fallback, so it wins
         services.AddAuthOAuth();
         services.AddAuthMessagingRuntime();
         return services;

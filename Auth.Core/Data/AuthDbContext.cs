@@ -20,6 +20,7 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Operator> Operators => Set<Operator>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Throttle> Throttles => Set<Throttle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -53,4 +53,11 @@ public static class AuthErrors
     // Hardening additions.
     /// <summary>The client sent its request body too slowly (Kestrel's minimum data rate).</summary>
     public const string RequestTimeout = "request_timeout";
+
+    // Abuse limits.
+    /// <summary>
+    /// The phone number's type (premium rate, shared cost, unknown…: <c>phone.blockedNumberTypes</c>) or country
+    /// (<c>phone.allowedCountries</c>) is not accepted, at sign-up or when a text to it is due.
+    /// </summary>
+    public const string PhoneNumberNotAllowed = "phone_number_not_allowed";
 }

@@ -1,4 +1,5 @@
 using Auth.Core.SignIn;
+using Auth.Core.Throttling;
 using Auth.Core.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,10 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<SendTestMessage>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutgoingMessages>();
+        services.AddSingleton<Throttles>();
+        services.AddSingleton<SendLimits>();
+        services.AddSingleton<SmsBudget>();
+        services.TryAddSingleton<IClientAddress, NoClientAddress>();
         services.AddSingleton<MessageLog>();
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<SmsCodes>();

@@ -3,36 +3,15 @@ using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
 using Auth.Core.Settings;
 using Auth.Core.Tokens;
-using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.Messaging;
 
 /// <summary>
-/// What every flow that sends does: check the per-recipient cooldown, render the template, and add the
+/// What every flow that sends does (after <see cref="SendLimits"/>): render the template, and add the
 /// outbox row to the caller's context so it is saved in the same SaveChanges as the token it carries.
 /// </summary>
 public sealed class OutgoingMessages(MessageComposer composer, ISettingsReader settingsReader, OutboxSignal signal, TimeProvider time)
 {
-    /// <summary>
-    /// 429 <c>rate_limit_exceeded</c> (with Retry-After) when a message went to <paramref name="to"/> within
-    /// <c>security.sendCooldownSeconds</c>. The outbox is the record, so the cooldown holds across nodes.
-    /// </summary>
-    public async Task<AuthError?> CheckCooldownAsync(AuthDbContext db, string to, CancellationToken ct)
-    {
-        var cooldown = settingsReader.Current.Settings.Security.SendCooldownSeconds;
-        if (cooldown <= 0) return null;
-        var now = time.GetUtcNow().UtcDateTime;
-        var since = now.AddSeconds(-cooldown);
-        var last = await db.OutboxMessages.Where(m => m.To == to && m.CreatedAt > since)
-            .MaxAsync(m => (DateTime?)m.CreatedAt, ct);
-        if (last is null) return null;
-        var wait = (int)Math.Ceiling((last.Value.AddSeconds(cooldown) - now).TotalSeconds);
-        return new AuthError(AuthErrors.RateLimitExceeded, "A message was sent to this recipient moments ago; wait before asking again.")
-        {
-            RetryAfterSeconds = Math.Max(1, wait),
-        };
-    }
-
     /// <summary>Renders <paramref name="type"/> for <paramref name="to"/> and adds the outbox row; the caller saves.</summary>
     public async Task<Result<OutboxMessage>> AddAsync(
         AuthDbContext db, string type, string to, MessageModel model, string? userId, CancellationToken ct)

@@ -20,6 +20,10 @@ public sealed class SecuritySettings
     public const int SendCooldownSecondsMax = 3600;
     public const int OtpMaxAttemptsMin = 1;
     public const int OtpMaxAttemptsMax = 10;
+    public const int SmsPerNumberPerDayMin = 1;
+    public const int SmsPerNumberPerDayMax = 1000;
+    public const int SmsPerIpPerHourMin = 1;
+    public const int SmsPerIpPerHourMax = 100_000;
 
     public int PasswordMinLength { get; set; } = 8;
 
@@ -37,6 +41,12 @@ public sealed class SecuritySettings
 
     /// <summary>Wrong guesses allowed per SMS code before it is burnt.</summary>
     public int OtpMaxAttempts { get; set; } = 5;
+
+    /// <summary>Texts one phone number may receive in a day (a fixed 24-hour window from its first text).</summary>
+    public int SmsPerNumberPerDay { get; set; } = 10;
+
+    /// <summary>Texts one client IP address may cause in an hour (sign-ups, resends, sign-in and reset codes).</summary>
+    public int SmsPerIpPerHour { get; set; } = 20;
 
     /// <summary>When on, responses no longer reveal whether an account exists.</summary>
     public bool EnumerationProtection { get; set; }

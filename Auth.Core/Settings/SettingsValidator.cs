@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Auth.Core.Errors;
 using Auth.Core.Messaging;
+using Auth.Core.Users;
 
 namespace Auth.Core.Settings;
 
@@ -89,10 +90,27 @@ public static class SettingsValidator
         errors.Range("phone.codeExpiresIn", phone.CodeExpiresIn, PhoneSettings.CodeExpiresInMin, PhoneSettings.CodeExpiresInMax);
         if (!Enum.IsDefined(phone.SmsProvider))
             errors.Add("phone.smsProvider", "Must be Twilio, MessageBird or Vonage.");
+        for (var i = 0; i < phone.BlockedNumberTypes.Count; i++)
+        {
+            if (!PhoneNumberPolicy.TypeNames.ContainsKey(phone.BlockedNumberTypes[i] ?? ""))
+                errors.Add($"phone.blockedNumberTypes[{i}]", "Must be one of: " + string.Join(", ", PhoneNumberPolicy.TypeNames.Keys) + ".");
+            else if (phone.BlockedNumberTypes.IndexOf(phone.BlockedNumberTypes[i]) < i)
+                errors.Add($"phone.blockedNumberTypes[{i}]", "Listed twice.");
+        }
+        if (phone.AllowedCountries.Count > PhoneSettings.AllowedCountriesMax)
+            errors.Add("phone.allowedCountries", $"At most {PhoneSettings.AllowedCountriesMax} countries are allowed.");
+        for (var i = 0; i < phone.AllowedCountries.Count; i++)
+        {
+            if (!PhoneNumberPolicy.IsKnownCountry(phone.AllowedCountries[i]))
+                errors.Add($"phone.allowedCountries[{i}]", "Must be an ISO 3166 alpha-2 country code in capitals, such as US or FR.");
+            else if (phone.AllowedCountries.IndexOf(phone.AllowedCountries[i]) < i)
+                errors.Add($"phone.allowedCountries[{i}]", "Listed twice.");
+        }
     }
 
     private static void Sms(SmsSettings sms, FieldErrors errors)
     {
+        errors.Range("sms.maxPerHour", sms.MaxPerHour, SmsSettings.MaxPerHourMin, SmsSettings.MaxPerHourMax);
         errors.HttpUrl("sms.twilio.apiBaseUrl", sms.Twilio.ApiBaseUrl);
         errors.HttpUrl("sms.messageBird.apiBaseUrl", sms.MessageBird.ApiBaseUrl);
         errors.HttpUrl("sms.vonage.apiBaseUrl", sms.Vonage.ApiBaseUrl);
@@ -176,6 +194,8 @@ public static class SettingsValidator
         errors.Range("security.ipRequestsPerMinute", s.IpRequestsPerMinute, SecuritySettings.IpRequestsPerMinuteMin, SecuritySettings.IpRequestsPerMinuteMax);
         errors.Range("security.sendCooldownSeconds", s.SendCooldownSeconds, SecuritySettings.SendCooldownSecondsMin, SecuritySettings.SendCooldownSecondsMax);
         errors.Range("security.otpMaxAttempts", s.OtpMaxAttempts, SecuritySettings.OtpMaxAttemptsMin, SecuritySettings.OtpMaxAttemptsMax);
+        errors.Range("security.smsPerNumberPerDay", s.SmsPerNumberPerDay, SecuritySettings.SmsPerNumberPerDayMin, SecuritySettings.SmsPerNumberPerDayMax);
+        errors.Range("security.smsPerIpPerHour", s.SmsPerIpPerHour, SecuritySettings.SmsPerIpPerHourMin, SecuritySettings.SmsPerIpPerHourMax);
     }
 
     private static void Sessions(SessionsSettings s, FieldErrors errors)

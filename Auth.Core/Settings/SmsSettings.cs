@@ -6,6 +6,12 @@ namespace Auth.Core.Settings;
 /// </summary>
 public sealed class SmsSettings
 {
+    public const int MaxPerHourMin = 1;
+    public const int MaxPerHourMax = 1_000_000;
+
+    /// <summary>The global budget: texts queued per hour across all numbers; past it, texts stop until the hour ends.</summary>
+    public int MaxPerHour { get; set; } = 1000;
+
     public TwilioSettings Twilio { get; set; } = new();
 
     public MessageBirdSettings MessageBird { get; set; } = new();

@@ -35,7 +35,6 @@ public sealed class ChangeEmail(IDbContextFactory<AuthDbContext> dbFactory, Loca
             return AuthError.Validation("newEmail", "This is already the account's e-mail address.");
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.Value.Normalized, ct))
             return SignInErrors.EmailTaken();
-        if (await messages.CheckCooldownAsync(db, email.Value.Display, ct) is { } cooldown) return cooldown;
 
         var failed = await messages.CommitAsync(db, () => messages.QueueLinkAsync(
             db, user, TokenPurposes.ChangeEmail, MessageType.ConfirmEmailChange, email.Value.Display, redirect.Value!, ct), ct);

@@ -33,7 +33,6 @@ public sealed class ChangePhone(IDbContextFactory<AuthDbContext> dbFactory, Loca
         if (user.Phone == phone.Value) return AuthError.Validation("newPhone", "This is already the account's phone number.");
         if (await db.Users.AnyAsync(u => u.Phone == phone.Value, ct))
             return SignInErrors.PhoneTaken();
-        if (await messages.CheckCooldownAsync(db, phone.Value, ct) is { } cooldown) return cooldown;
 
         var failed = await messages.CommitAsync(db, () => messages.QueueCodeAsync(
             db, user, TokenPurposes.ChangePhone, ActionTypes.ChangePhone, MessageType.VerifySmsCode, phone.Value, ct), ct);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
+using Auth.Core.Messaging;
 using Auth.Core.Sessions;
 using Auth.Core.Users;
 using Microsoft.EntityFrameworkCore;
@@ -46,13 +47,12 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
     /// is signed in at once. A racing sign-up with the same identifier answers <paramref name="taken"/>.
     /// <paramref name="replacing"/> is an unproven account with the same identifier (ADR 0008): it is deleted in the
     /// same transaction, its links, codes and sessions with it, so the new user takes its place as if it never was.
-    /// When <paramref name="to"/> is in its send cooldown the user is saved without a message (resend comes later).
+    /// When the recipient is in its send cooldown the user is saved without a message (resend comes later).
     /// </summary>
     public async Task<Result<AuthGrant>> SaveAsync(
-        AuthDbContext db, User user, User? replacing, string to, Func<Task<AuthError?>>? confirmation, ClientInfo client,
+        AuthDbContext db, User user, User? replacing, Func<Task<AuthError?>>? confirmation, ClientInfo client,
         Func<AuthError> taken, CancellationToken ct)
     {
-        var cooling = confirmation is not null && await messages.CheckCooldownAsync(db, to, ct) is not null;
         db.Users.Add(user);
         var grant = confirmation is null ? sessions.Open(db, user, client) : new AuthGrant(user, null, null);
         try
@@ -64,7 +64,11 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
                         .Where(u => u.Id == replacing.Id && !u.EmailVerified && !u.PhoneVerified && !u.Disabled)
                         .ExecuteDeleteAsync(ct) == 0)
                     return taken();
-                return confirmation is null || cooling ? null : await confirmation();
+                if (confirmation is null) return null;
+                // In its cooldown the message is not queued (its limits refused it before adding anything): the account
+                // is saved and the owner asks for another link later. Any other limit refuses the sign-up.
+                var refused = await confirmation();
+                return refused is not null && SendLimits.IsCooldown(refused) ? null : refused;
             }, ct);
             if (failed is not null) return failed;
         }
@@ -80,15 +84,15 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
     /// A sign-up whose identifier belongs to an account that may not be replaced. Without enumeration protection, or
     /// when sign-up signs in at once (a session can't be faked), <paramref name="taken"/>. With it, the answer of a new
     /// unverified sign-up for <paramref name="stranger"/> (never saved), after the same writes, and the owner gets
-    /// <paramref name="notice"/> (if any) unless <paramref name="to"/> is in its send cooldown.
+    /// <paramref name="notice"/> (if any) unless the owner's address is in its send cooldown.
     /// </summary>
     public async Task<Result<AuthGrant>> AnswerTakenAsync(
-        AuthDbContext db, User stranger, bool confirm, string to, string messageType, Func<Task<AuthError?>>? notice,
+        AuthDbContext db, User stranger, bool confirm, string messageType, Func<Task<AuthError?>>? notice,
         Func<AuthError> taken, CancellationToken ct)
     {
         if (!confirm || !messages.Settings.Security.EnumerationProtection) return taken();
-        var cooling = await messages.CheckCooldownAsync(db, to, ct) is not null;
-        await messages.DecoySignUpAsync(db, stranger, messageType, cooling ? null : notice, ct);
+        // A notice refused by its cooldown is replaced by a decoy, like no notice at all.
+        await messages.DecoySignUpAsync(db, stranger, messageType, notice, ct);
         return new AuthGrant(stranger, null, null);
     }
 }

@@ -41,7 +41,7 @@ public sealed class SignUpWithEmail(
         {
             Func<Task<AuthError?>>? notice = existing.Email is null ? null
                 : () => messages.QueueAccountExistsAsync(db, existing, redirect.Value!, ct);
-            return await signUp.AnswerTakenAsync(db, user, confirm, existing.Email ?? user.Email, MessageType.ConfirmEmail, notice,
+            return await signUp.AnswerTakenAsync(db, user, confirm, MessageType.ConfirmEmail, notice,
                 SignInErrors.EmailTaken, ct);
         }
 
@@ -49,6 +49,6 @@ public sealed class SignUpWithEmail(
             ? () => messages.QueueLinkAsync(db, user, TokenPurposes.ConfirmEmail, MessageType.ConfirmEmail, user.Email, redirect.Value!, ct,
                 SignUpProof.Mark(user))
             : null;
-        return await signUp.SaveAsync(db, user, existing, user.Email, confirmation, command.Client, SignInErrors.EmailTaken, ct);
+        return await signUp.SaveAsync(db, user, existing, confirmation, command.Client, SignInErrors.EmailTaken, ct);
     }
 }

@@ -23,6 +23,7 @@ public sealed class SignUpWithPhone(
 
         var phone = PhoneNumber.NormalizeE164(command.Phone);
         if (signUp.CheckInput(phone.Error, command.Password, command.Name, command.UserData) is { } invalid) return invalid;
+        if (PhoneNumberPolicy.Check(settings.Phone, phone.Value) is { } blocked) return blocked; // even when no code is texted
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var existing = await db.Users.SingleOrDefaultAsync(u => u.Phone == phone.Value, ct);
@@ -33,12 +34,12 @@ public sealed class SignUpWithPhone(
         // A number nobody proved is no one's yet: a new sign-up replaces that account (ADR 0008). The owner of a
         // taken number gets no SMS about it: texts cost money and would make this endpoint an SMS pump.
         if (existing is not null && !(confirm && SignUpProof.IsReplaceable(existing)))
-            return await signUp.AnswerTakenAsync(db, user, confirm, user.Phone, MessageType.VerifySmsCode, notice: null, SignInErrors.PhoneTaken, ct);
+            return await signUp.AnswerTakenAsync(db, user, confirm, MessageType.VerifySmsCode, notice: null, SignInErrors.PhoneTaken, ct);
 
         Func<Task<AuthError?>>? confirmation = confirm
             ? () => messages.QueueCodeAsync(db, user, TokenPurposes.VerifyPhone, ActionTypes.VerifyPhone, MessageType.VerifySmsCode, user.Phone, ct,
                 SignUpProof.Mark(user))
             : null;
-        return await signUp.SaveAsync(db, user, existing, user.Phone, confirmation, command.Client, SignInErrors.PhoneTaken, ct);
+        return await signUp.SaveAsync(db, user, existing, confirmation, command.Client, SignInErrors.PhoneTaken, ct);
     }
 }

@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.SignIn;
 
+/// <summary>A send that would have gone to <see cref="To"/> had the account allowed it (see <see cref="TokenMessages.RefuseAsync"/>).</summary>
+public sealed record SendProbe(string Channel, string Purpose, string To);
+
 /// <summary>
 /// The sending half shared by every flow that e-mails a link or texts a code: issue the token, render
 /// its message, and save both in one transaction.
@@ -16,6 +19,7 @@ public sealed class TokenMessages(
     LinkTokens links,
     SmsCodes codes,
     OutgoingMessages outgoing,
+    SendLimits limits,
     MessageComposer composer,
     ISettingsReader settingsReader,
     AuthCoreOptions options,
@@ -23,10 +27,14 @@ public sealed class TokenMessages(
 {
     public AuthSettings Settings => settingsReader.Current.Settings;
 
-    /// <summary>Adds a link token and the e-mail carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
+    /// <summary>
+    /// Adds a link token and the e-mail carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>),
+    /// or <c>rate_limit_exceeded</c> when the recipient is in its cooldown (<see cref="SendLimits"/>).
+    /// </summary>
     public async Task<AuthError?> QueueLinkAsync(
         AuthDbContext db, User user, string purpose, string messageType, string toEmail, string redirectUrl, CancellationToken ct, string? data = null)
     {
+        if (await limits.TakeAsync(db, OutboxChannel.Email, purpose, toEmail, ct) is { } limited) return limited;
         var ttl = TimeSpan.FromSeconds(Settings.Email.LinkExpiresIn);
         var action = ActionTypes.ForMessage(messageType);
         await VoidOlderResetsAsync(db, user, purpose, ct);
@@ -36,10 +44,14 @@ public sealed class TokenMessages(
         return added.IsSuccess ? null : added.Error;
     }
 
-    /// <summary>Adds a code and the SMS carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>).</summary>
+    /// <summary>
+    /// Adds a code and the SMS carrying it to <paramref name="db"/> (inside <see cref="CommitAsync"/>), or
+    /// <c>phone_number_not_allowed</c> / <c>rate_limit_exceeded</c> from the SMS limits (<see cref="SendLimits"/>).
+    /// </summary>
     public async Task<AuthError?> QueueCodeAsync(
         AuthDbContext db, User user, string purpose, string actionType, string messageType, string phone, CancellationToken ct, string? data = null)
     {
+        if (await limits.TakeAsync(db, OutboxChannel.Sms, purpose, phone, ct) is { } limited) return limited;
         var ttl = TimeSpan.FromSeconds(Settings.Phone.CodeExpiresIn);
         await VoidOlderResetsAsync(db, user, purpose, ct);
         var code = await codes.IssueAsync(db, purpose, user.Id, phone, data, ttl, ct);
@@ -51,10 +63,13 @@ public sealed class TokenMessages(
     /// Only the newest reset works: a new reset request voids every older reset link, code and reset access
     /// token of the account, whichever channel they went out on (the issue step voids only its own purpose).
     /// </summary>
-    private async Task VoidOlderResetsAsync(AuthDbContext db, User user, string purpose, CancellationToken ct)
+    private Task VoidOlderResetsAsync(AuthDbContext db, User user, string purpose, CancellationToken ct) =>
+        VoidOlderResetsAsync(db, user.Id, purpose, ct);
+
+    private async Task VoidOlderResetsAsync(AuthDbContext db, string userId, string purpose, CancellationToken ct)
     {
         if (OutstandingTokens.IsReset(purpose))
-            await OutstandingTokens.VoidResetsAsync(db, user.Id, time.GetUtcNow().UtcDateTime, ct);
+            await OutstandingTokens.VoidResetsAsync(db, userId, time.GetUtcNow().UtcDateTime, ct);
     }
 
     /// <summary>Runs <paramref name="queue"/> and SaveChanges in one transaction, then wakes the dispatcher.</summary>
@@ -70,14 +85,15 @@ public sealed class TokenMessages(
         return null;
     }
 
-    public Task<AuthError?> CheckCooldownAsync(AuthDbContext db, string to, CancellationToken ct) =>
-        outgoing.CheckCooldownAsync(db, to, ct);
+    /// <summary>The refusals of <see cref="SendLimits"/>, which enumeration protection must hide like the others.</summary>
+    public static bool IsSendLimit(AuthError error) =>
+        error.Code is AuthErrors.RateLimitExceeded or AuthErrors.PhoneNumberNotAllowed;
 
     /// <summary>
     /// The answer enumeration protection gives instead of an error that would reveal the account: success,
     /// after the work a real send does (render the message, a write transaction), so both take about as long.
     /// </summary>
-    public async Task<Result<Unit>> QuietlyAsync(AuthDbContext db, string messageType, CancellationToken ct)
+    public async Task<Result<Unit>> QuietlyAsync(AuthDbContext db, string messageType, CancellationToken ct, SendProbe? probe = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var model = MessageSamples.For(messageType, settingsReader.Current.Settings, options.PublicBaseUrl, now);
@@ -86,6 +102,13 @@ public sealed class TokenMessages(
         // The same writes as a real send (a token and a message row, committed), undone inside the transaction:
         // a commit that writes nothing would answer many times faster and give the account away.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (probe is not null)
+        {
+            // What a real send to this recipient does first: take its send limits (a refusal is hidden all the same)
+            // and, for a reset, void older resets (of nobody here).
+            await limits.TakeAsync(db, probe.Channel, probe.Purpose, probe.To, ct);
+            await VoidOlderResetsAsync(db, "", probe.Purpose, ct);
+        }
         var id = TokenHashing.RandomHex(16);
         await db.OneTimeTokens.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
         db.OneTimeTokens.Add(new OneTimeToken
@@ -112,6 +135,7 @@ public sealed class TokenMessages(
     /// </summary>
     public async Task<AuthError?> QueueAccountExistsAsync(AuthDbContext db, User owner, string redirectUrl, CancellationToken ct)
     {
+        if (await limits.TakeAsync(db, OutboxChannel.Email, MessageType.AccountExists, owner.Email!, ct) is { } limited) return limited;
         var ttl = TimeSpan.FromSeconds(Settings.Email.LinkExpiresIn);
         var model = outgoing.LinkModel(owner, ActionTypes.AccountExists, redirectUrl, redirectUrl, owner.Email!, ttl);
         var added = await outgoing.AddAsync(db, MessageType.AccountExists, owner.Email!, model, owner.Id, ct);
@@ -165,14 +189,10 @@ public sealed class TokenMessages(
 
     /// <summary>
     /// An error, or with enumeration protection on, the same quiet success an unknown account gets. A refusal made
-    /// before a real send would check the cooldown of <paramref name="cooldownProbe"/> makes that query too.
+    /// before a real send to <paramref name="probe"/> would have happened takes that send's limits too.
     /// </summary>
-    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct, string? cooldownProbe = null)
-    {
-        if (!Settings.Security.EnumerationProtection) return error;
-        if (cooldownProbe is not null) await CheckCooldownAsync(db, cooldownProbe, ct);
-        return await QuietlyAsync(db, messageType, ct);
-    }
+    public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct, SendProbe? probe = null) =>
+        Settings.Security.EnumerationProtection ? await QuietlyAsync(db, messageType, ct, probe) : error;
 
     /// <summary>Links are built from Runtime:PublicBaseUrl only, never from the request's Host header.</summary>
     public string VerifyUrl(string key, string action) =>

@@ -1,6 +1,7 @@
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Settings;
+using Auth.Core.Throttling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,12 +12,14 @@ namespace Auth.Core.Tokens;
 /// Deletes one-time tokens (access tokens, links, codes, OAuth states) a day after they expired.
 /// They are useless by then, and keeping them only grows the table and the index that every
 /// redemption searches. A day's grace keeps them for support questions ("why did my link fail?").
-/// It also deletes local accounts nobody ever proved after <c>email.unverifiedAccountTtlHours</c>
-/// (ADR 0008): a squatter's sign-up must not hold someone else's address or number for ever.
+/// Throttle counters (<see cref="Throttles"/>) whose window has ended go in the same sweep. It also deletes
+/// local accounts nobody ever proved after <c>email.unverifiedAccountTtlHours</c> (ADR 0008): a squatter's
+/// sign-up must not hold someone else's address or number for ever.
 /// </summary>
 public sealed partial class ExpiredTokenSweeper(
     IDbContextFactory<AuthDbContext> dbFactory,
     ISettingsReader settingsReader,
+    Throttles throttles,
     TimeProvider time,
     ILogger<ExpiredTokenSweeper> logger) : BackgroundService
 {
@@ -35,6 +38,7 @@ public sealed partial class ExpiredTokenSweeper(
         var cutoff = time.GetUtcNow().UtcDateTime - Grace;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var removed = await db.OneTimeTokens.Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(ct);
+        removed += await throttles.SweepAsync(db, ct);
         var purged = await PurgeUnverifiedAsync(db, ct);
         if (purged > 0) LogPurged(logger, purged);
         return removed;
@@ -87,7 +91,7 @@ public sealed partial class ExpiredTokenSweeper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired one-time tokens.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired one-time tokens and throttle counters.")]
     private static partial void LogSwept(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} accounts whose address or number was never confirmed.")]

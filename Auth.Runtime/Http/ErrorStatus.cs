@@ -14,6 +14,7 @@ public static class ErrorStatus
         [AuthErrors.InvalidProviderSignIn] = 400,
         [AuthErrors.UnsupportedOAuthProvider] = 400,
         [AuthErrors.OAuthProviderNotConfigured] = 400,
+        [AuthErrors.PhoneNumberNotAllowed] = 400,
         [AuthErrors.InvalidOAuthState] = 400,
         [AuthErrors.InvalidCredentials] = 401,
         [AuthErrors.EmailNotVerified] = 401,

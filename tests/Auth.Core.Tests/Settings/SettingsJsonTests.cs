@@ -31,13 +31,13 @@ public class SettingsJsonTests
             """{"host":null,"port":587,"security":"StartTls","user":null,"password":null,"fromEmail":null,"fromName":null}""",
             json["smtp"]!.ToJsonString());
         Assert.Equal(
-            """{"enabled":false,"confirmPhone":true,"allowCodeSignIn":true,"codeExpiresIn":600,"smsProvider":"Twilio"}""",
+            """{"enabled":false,"confirmPhone":true,"allowCodeSignIn":true,"codeExpiresIn":600,"smsProvider":"Twilio","blockedNumberTypes":["premiumRate","sharedCost","unknown"],"allowedCountries":[]}""",
             json["phone"]!.ToJsonString());
         Assert.Equal(
-            """{"twilio":{"accountSid":null,"authToken":null,"from":null,"apiBaseUrl":null},"messageBird":{"accessKey":null,"originator":null,"apiBaseUrl":null},"vonage":{"apiKey":null,"apiSecret":null,"from":null,"apiBaseUrl":null}}""",
+            """{"maxPerHour":1000,"twilio":{"accountSid":null,"authToken":null,"from":null,"apiBaseUrl":null},"messageBird":{"accessKey":null,"originator":null,"apiBaseUrl":null},"vonage":{"apiKey":null,"apiSecret":null,"from":null,"apiBaseUrl":null}}""",
             json["sms"]!.ToJsonString());
         Assert.Equal(
-            """{"passwordMinLength":8,"passwordMaxLength":64,"lockoutThreshold":10,"lockoutMinutes":15,"ipRequestsPerMinute":60,"sendCooldownSeconds":60,"otpMaxAttempts":5,"enumerationProtection":false,"linkScannerProtection":false}""",
+            """{"passwordMinLength":8,"passwordMaxLength":64,"lockoutThreshold":10,"lockoutMinutes":15,"ipRequestsPerMinute":60,"sendCooldownSeconds":60,"otpMaxAttempts":5,"smsPerNumberPerDay":10,"smsPerIpPerHour":20,"enumerationProtection":false,"linkScannerProtection":false}""",
             json["security"]!.ToJsonString());
         Assert.Equal(
             """{"lifetimeDays":30,"idleTimeoutMinutes":null,"accessTokenExpiresIn":300,"jwtAlgorithm":"ES256"}""",

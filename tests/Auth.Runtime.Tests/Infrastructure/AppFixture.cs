@@ -49,8 +49,13 @@ public abstract class AppFixture : IAsyncLifetime
     public async Task PublishAsync(object? patch = null)
     {
         using var client = await CreateOperatorClientAsync();
-        // Every test client shares one address; the per-IP limit has its own test.
-        var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings { Security = { IpRequestsPerMinute = 100_000 } });
+        // Every test client shares one address and a fixture's tests share one database; the per-IP limit and
+        // the SMS caps have their own tests.
+        var defaults = Core.Settings.SettingsJson.ToJsonObject(new Core.Settings.AuthSettings
+        {
+            Security = { IpRequestsPerMinute = 100_000, SmsPerIpPerHour = 100_000, SmsPerNumberPerDay = 1000 },
+            Sms = { MaxPerHour = 1_000_000 },
+        });
         var merged = patch is null ? defaults : Core.Settings.JsonMergePatch.Apply(defaults, JsonSerializerHelper.ToNode(patch));
         (await ApiResponse.ReadAsync(await client.PutAsJsonAsync("/admin/api/settings/draft", merged))).AssertStatus(System.Net.HttpStatusCode.OK);
         (await ApiResponse.ReadAsync(await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "test" }))).AssertStatus(System.Net.HttpStatusCode.OK);

@@ -347,6 +347,28 @@ namespace Auth.Core.Data.Migrations.SqlServer
                     b.ToTable("SigningKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Core.Data.Entities.Throttle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("WindowEndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowEndsAt");
+
+                    b.ToTable("Throttles", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Core.Data.Entities.User", b =>
                 {
                     b.Property<string>("Id")
