@@ -64,11 +64,11 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
     private async Task<HttpClient> StartAsync(string? knownProxy = null, string? knownNetwork = null)
     {
         var database = new SqliteTarget();
-        var app = new AuthAppFactory(database, new FakeTimeProvider(DateTimeOffset.UtcNow)).WithWebHostBuilder(b =>
-        {
-            if (knownProxy is not null) b.UseSetting("Runtime:ForwardedHeaders:KnownProxies:0", knownProxy);
-            if (knownNetwork is not null) b.UseSetting("Runtime:ForwardedHeaders:KnownNetworks:0", knownNetwork);
-        });
+        var settings = new Dictionary<string, string>();
+        if (knownProxy is not null) settings["Runtime:ForwardedHeaders:KnownProxies:0"] = knownProxy;
+        if (knownNetwork is not null) settings["Runtime:ForwardedHeaders:KnownNetworks:0"] = knownNetwork;
+        // Configured on the factory itself: a WithWebHostBuilder copy would not keep UseKestrel's port.
+        var app = new AuthAppFactory(database, new FakeTimeProvider(DateTimeOffset.UtcNow)) { Settings = settings };
         _hosts.Add((database, app));
         app.UseKestrel(0);
         app.StartServer();

@@ -24,7 +24,9 @@ public sealed partial class StudioOriginTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = new AuthAppFactory(_database, new FakeTimeProvider(DateTimeOffset.UtcNow))
-            .WithWebHostBuilder(b => b.UseSetting("Studio:AllowedOrigins:0", ProxyOrigin));
+        {
+            Settings = new Dictionary<string, string> { ["Studio:AllowedOrigins:0"] = ProxyOrigin },
+        };
         _app.UseKestrel(0);
         _app.StartServer();
         _base = _app.ClientOptions.BaseAddress;
