@@ -117,6 +117,48 @@ public sealed partial class KeyStorageTests : IAsyncLifetime
         Assert.Equal(SmtpPassword, (await second.Services.GetRequiredService<SettingsStore>().GetDraftSettingsAsync(TestContext.Current.CancellationToken)).Smtp.Password);
     }
 
+    [Fact]
+    public async Task KeyRing_InASharedKeysPath_IsReadByASecondNode_AndNotWrittenToTheDatabase()
+    {
+        var shared = Path.Combine(Path.GetTempPath(), "auth-tests", $"shared-keys-{Guid.NewGuid():N}");
+        try
+        {
+            var first = Start(("DataProtection:KeysPath", shared));
+            await first.PublishAsync($$$"""{"smtp":{"password":"{{{SmtpPassword}}}"}}""");
+            Assert.NotEmpty(Directory.GetFiles(shared, "*.xml"));
+
+            var second = Start(("DataProtection:KeysPath", shared));
+            Assert.Equal(SmtpPassword, (await second.Services.GetRequiredService<SettingsStore>().GetDraftSettingsAsync(TestContext.Current.CancellationToken)).Smtp.Password);
+            Assert.Empty(Steal(CopyDatabase()).Secrets);
+        }
+        finally
+        {
+            foreach (var app in _apps) await app.DisposeAsync();
+            _apps.Clear();
+            Directory.Delete(shared, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.SqlServer, "Server=unused;Database=unused")]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
+    public void KeyRingPlan_WithoutAFolderOrAKey_RefusesAndSaysWhatToSet(DatabaseProvider provider, string connectionString)
+    {
+        var options = new Core.AuthCoreOptions { Database = { Provider = provider, ConnectionString = connectionString } };
+        var refused = Assert.Throws<InvalidOperationException>(() => Core.KeyRing.KeyRingPlan.Decide(options));
+        Assert.Contains("DataProtection:KeysPath", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("DataProtection:Key", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("c2hvcnQ=")]
+    public void KeyRingPlan_WithAMalformedKey_Refuses(string key)
+    {
+        var options = new Core.AuthCoreOptions { DataProtectionKey = key };
+        Assert.Throws<InvalidOperationException>(() => Core.KeyRing.KeyRingPlan.Decide(options));
+    }
+
     private WebApplicationFactory<Program> Start(params (string Key, string Value)[] settings)
     {
         var app = new AuthAppFactory(_database, new FakeTimeProvider(DateTimeOffset.UtcNow)).WithWebHostBuilder(b =>
