@@ -21,7 +21,13 @@ internal static class ForwardedHeadersSetup
         var networks = Values(configuration, Section + ":KnownNetworks");
         if (proxies.Count == 0 && networks.Count == 0) return null;
 
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+            // Walk X-Forwarded-For from the right while each hop is a known proxy (CDN → load balancer → app),
+            // stopping at the first address that is not: that one is the client, whatever it wrote further left.
+            ForwardLimit = null,
+        };
         // The defaults trust loopback; only what the operator listed is trusted here.
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();

@@ -41,6 +41,28 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IpLimit_ThroughTwoKnownProxies_KeysOnTheClientLeftOfThem()
+    {
+        using var client = await StartAsync(knownNetwork: "127.0.0.0/8");
+
+        for (var i = 0; i < PerMinute; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(client, "198.51.100.7, 127.0.0.5"));
+        // Same client through another inner proxy: same bucket. Another client: its own.
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(client, "198.51.100.7, 127.0.0.6"));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(client, "198.51.100.8, 127.0.0.5"));
+    }
+
+    [Fact]
+    public async Task IpLimit_FromAKnownProxy_IgnoresWhatTheClientWroteLeftOfItsOwnAddress()
+    {
+        using var client = await StartAsync(knownProxy: "127.0.0.1");
+
+        for (var i = 0; i < PerMinute; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, await SignInAsync(client, $"10.0.0.{i + 1}, 203.0.113.30"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInAsync(client, "10.0.0.99, 203.0.113.30"));
+    }
+
+    [Fact]
     public async Task IpLimit_FromAnUnknownAddress_IgnoresXForwardedFor()
     {
         using var client = await StartAsync(knownProxy: "10.20.30.40");
