@@ -17,8 +17,21 @@ public sealed class AuthCoreOptions
     public string? BootstrapOperatorPassword { get; set; }
 
     /// <summary>
-    /// A PKCS#12 file whose certificate encrypts the Data-Protection key ring at rest. Without it the keys
-    /// sit in the database unencrypted, so a copy of the database is enough to read the settings secrets.
+    /// <c>DataProtection:KeysPath</c>: the folder of the Data-Protection key ring (which protects settings
+    /// secrets and signing keys). Default for SQLite: <c>&lt;name&gt;-keys</c> beside the database file.
+    /// Nodes that share a database share this folder. See <see cref="KeyRing.KeyRingPlan"/>.
+    /// </summary>
+    public string? DataProtectionKeysPath { get; set; }
+
+    /// <summary>
+    /// <c>DataProtection:Key</c>: base64 of 32 random bytes that seals every key-ring element (AES-256-GCM).
+    /// Without KeysPath the ring then stays in the database table, so nodes share it through the database.
+    /// </summary>
+    public string? DataProtectionKey { get; set; }
+
+    /// <summary>
+    /// A PKCS#12 file whose certificate encrypts the Data-Protection key ring at rest. Without KeysPath the
+    /// ring then stays in the database table (every node needs the same certificate).
     /// </summary>
     public string? DataProtectionCertificatePath { get; set; }
     public string? DataProtectionCertificatePassword { get; set; }

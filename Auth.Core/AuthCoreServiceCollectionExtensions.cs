@@ -1,5 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using Auth.Core.Data;
+using Auth.Core.KeyRing;
 using Auth.Core.Messaging;
 using Auth.Core.Operators;
 using Auth.Core.Sessions;
@@ -8,10 +8,12 @@ using Auth.Core.SignIn;
 using Auth.Core.Tokens;
 using Auth.Core.Users;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Auth.Core;
 
@@ -33,16 +35,17 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<AuthDbContext>>(_ => new AuthDbContextFactory(options.Database));
         // Data Protection resolves the key context from a scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
-        var dataProtection = services.AddDataProtection()
-            .SetApplicationName("AuthStudio")
-            .PersistKeysToDbContext<AuthDbContext>();
-        if (!string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath))
-        {
-            // Every node needs the same certificate; it stays outside the database by design.
-            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
-                options.DataProtectionCertificatePath, options.DataProtectionCertificatePassword, X509KeyStorageFlags.EphemeralKeySet));
-        }
+        // The key ring never sits in the database in a form the database alone can open (ADR 0009).
+        var keyRing = KeyRingPlan.Decide(options);
+        services.AddSingleton(keyRing);
+        var dataProtection = services.AddDataProtection().SetApplicationName("AuthStudio");
+        // Every node needs the same certificate; it stays outside the database by design.
+        if (keyRing.Certificate is not null) dataProtection.ProtectKeysWithCertificate(keyRing.Certificate);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = keyRing.CreateRepository(sp)));
 
+        services.AddSingleton<KeyRingMigration>();
+        services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<AuthStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<AuthStartup>());
         services.AddHostedService<SettingsPoller>();
@@ -105,6 +108,9 @@ public static class AuthCoreServiceCollectionExtensions
             options.SettingsPollInterval = poll;
         options.BootstrapOperatorEmail = configuration["Studio:Bootstrap:OperatorEmail"];
         options.BootstrapOperatorPassword = configuration["Studio:Bootstrap:OperatorPassword"];
+        options.DataProtectionKeysPath = configuration["DataProtection:KeysPath"];
+        options.DataProtectionKey = configuration["DataProtection:Key"];
+        options.Database.CreateIfMissing = bool.TryParse(configuration["Database:CreateIfMissing"], out var create) && create;
         options.DataProtectionCertificatePath = configuration["DataProtection:CertificatePath"];
         options.DataProtectionCertificatePassword = configuration["DataProtection:CertificatePassword"];
         return options;

@@ -8,6 +8,7 @@ using Auth.Runtime.OAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth.Runtime;
@@ -36,9 +37,16 @@ public static class AuthRuntimeExtensions
         return services;
     }
 
-    /// <summary>The error envelope and per-IP limits for everything under /auth, /oauth and /admin/api. Call before routing.</summary>
-    public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app) =>
-        app.UseAuthBrowserCors().UseMiddleware<RuntimeErrorMiddleware>().UseMiddleware<IpRateLimitMiddleware>();
+    /// <summary>
+    /// Forwarded headers from known proxies, then the error envelope and per-IP limits for everything under
+    /// /auth, /oauth and /admin/api. Call first (before anything reads the client address) and before routing.
+    /// </summary>
+    public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app)
+    {
+        if (ForwardedHeadersSetup.Read(app.ApplicationServices.GetRequiredService<IConfiguration>()) is { } forwarded)
+            app.UseForwardedHeaders(forwarded);
+        return app.UseAuthBrowserCors().UseMiddleware<RuntimeErrorMiddleware>().UseMiddleware<IpRateLimitMiddleware>();
+    }
 
     /// <summary>Maps the runtime under <c>/auth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
     public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)

@@ -12,6 +12,7 @@ public static class StudioExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddStudioAuthentication();
+        services.AddSingleton<StudioOrigins>();
         services.AddStudioComponentServices();
         return services;
     }

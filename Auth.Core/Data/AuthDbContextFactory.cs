@@ -35,10 +35,30 @@ public sealed class AuthDbContextFactory : IDbContextFactory<AuthDbContext>
                 });
                 break;
             default:
-                builder.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable("__AuthMigrations"));
+                builder.UseSqlite(database.ConnectionString, sqlite => sqlite
+                    .MigrationsHistoryTable("__AuthMigrations")
+                    .CommandTimeout(BusyTimeoutSeconds(database.ConnectionString)));
                 EnsureSqliteDirectory(database.ConnectionString);
+                if (SqliteFile.PathOf(database) is { } path) builder.AddInterceptors(new SqliteFileGuardInterceptor(SqliteFileGuard.For(path)));
                 break;
         }
+    }
+
+    /// <summary>
+    /// For SQLite the command timeout is the busy timeout: how long a write waits for another writer's lock.
+    /// Thirty seconds (the default) holds a sign-up open that long before failing; a few seconds then 503 is
+    /// the honest answer. "Default Timeout=…" in the connection string still wins.
+    /// </summary>
+    public const int DefaultSqliteBusyTimeoutSeconds = 5;
+
+    private static int BusyTimeoutSeconds(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (var keyword in new[] { "Default Timeout", "DefaultTimeout", "Command Timeout" })
+        {
+            if (given.TryGetValue(keyword, out var value) && int.TryParse(value?.ToString(), out var seconds)) return seconds;
+        }
+        return DefaultSqliteBusyTimeoutSeconds;
     }
 
     private static void EnsureSqliteDirectory(string connectionString)

@@ -34,6 +34,8 @@ public static class AuthErrors
     public const string OAuthAccessDenied = "oauth_access_denied";
     public const string RateLimitExceeded = "rate_limit_exceeded";
     public const string InternalServerError = "internal_server_error";
+    /// <summary>The database cannot take the request now (locked, read-only, deleted, corrupt); retry later. 503.</summary>
+    public const string ServiceUnavailable = "service_unavailable";
 
     // Management API additions.
     public const string Unauthorized = "unauthorized";

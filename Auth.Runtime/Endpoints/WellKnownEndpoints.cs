@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Runtime.Endpoints;
 
@@ -27,25 +26,18 @@ internal static class WellKnownEndpoints
         return TypedResults.Ok(new JsonObject { ["keys"] = array });
     }
 
+    /// <summary>
+    /// 200 only when the database can take a write now (see <see cref="DatabaseHealth"/>); otherwise 503 with
+    /// the reason, so a load balancer stops sending sign-ups to a node that would fail or lose them.
+    /// </summary>
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Health(
-        IDbContextFactory<AuthDbContext> dbFactory, ISettingsReader settings, CancellationToken ct)
+        DatabaseHealth database, ISettingsReader settings, HttpContext context, CancellationToken ct)
     {
-        bool database;
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            // A real round trip: CanConnect alone passes for a SQLite file that cannot be queried.
-            await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
-            database = true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            database = false;
-        }
-
-        var body = new HealthResponse(database ? "healthy" : "unhealthy", database, settings.Current.Revision);
-        return database ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        context.Response.Headers.CacheControl = "no-store";
+        var problem = await database.ProblemAsync(ct);
+        var body = new HealthResponse(problem is null ? "healthy" : "unhealthy", problem is null, settings.Current.Revision, problem);
+        return problem is null ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    public sealed record HealthResponse(string Status, bool Database, int SettingsRevision);
+    public sealed record HealthResponse(string Status, bool Database, int SettingsRevision, string? Reason);
 }

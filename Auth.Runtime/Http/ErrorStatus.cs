@@ -45,6 +45,7 @@ public static class ErrorStatus
         [AuthErrors.RateLimitExceeded] = 429,
         [AuthErrors.OAuthFailed] = 502,
         [AuthErrors.InternalServerError] = 500,
+        [AuthErrors.ServiceUnavailable] = 503,
         [AuthErrors.MessageTemplateError] = 500,
     };
 

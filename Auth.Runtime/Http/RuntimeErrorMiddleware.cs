@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Auth.Core.Data;
 using Auth.Core.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace Auth.Runtime.Http;
 internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogger<RuntimeErrorMiddleware> logger)
 {
     public const long MaxBodyBytes = 1024 * 1024;
+    private const int RetryAfterSeconds = 5;
     private static readonly PathString[] ApiPrefixes = ["/auth", "/admin/api", "/oauth"];
 
     public async Task InvokeAsync(HttpContext context)
@@ -51,6 +53,14 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is no one to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && DatabaseFailures.Describe(ex) is { } reason)
+        {
+            // Storage that cannot serve (locked, read-only, deleted, corrupt) is not a bug: 503, quickly, never a success.
+            LogDatabaseUnavailable(logger, context.Request.Method, context.Request.Path, reason);
+            context.Response.Clear();
+            await ErrorWriter.WriteAsync(context, new AuthError(AuthErrors.ServiceUnavailable,
+                "The service cannot store this right now; try again shortly.") { RetryAfterSeconds = RetryAfterSeconds });
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {
@@ -113,6 +123,9 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
         if (string.IsNullOrEmpty(path) || path == "$") return "(root)";
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable for {Method} {Path}: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception ex, string method, string path);

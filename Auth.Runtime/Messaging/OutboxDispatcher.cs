@@ -25,7 +25,9 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _pass = new(1, 1);
+    private readonly CancellationTokenSource _abortSends = new();
 
     /// <summary>This node's name in LeaseOwner.</summary>
     public string NodeId { get; } = CreateNodeId();
@@ -42,7 +44,9 @@ public sealed partial class OutboxDispatcher(
         {
             try
             {
-                await DispatchOnceAsync(stoppingToken);
+                // Stopping ends the claiming of new messages; a send under way runs on until the host's
+                // shutdown timeout (see StopAsync), so a routine restart neither cuts it off nor re-sends it.
+                await DispatchAsync(stoppingToken, _abortSends.Token);
                 await signal.WaitAsync(options.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,25 +62,53 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
+    /// Waits for the message being sent until <paramref name="cancellationToken"/> (the host's shutdown
+    /// timeout) fires; then the send is aborted and its lease handed back, so the next node or start sends
+    /// it at once instead of after the lease runs out.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using (cancellationToken.Register(() => _abortSends.Cancel()))
+        {
+            await base.StopAsync(cancellationToken);
+        }
+        // After the timeout the base no longer waits; the release is one UPDATE, give it a moment to land.
+        if (ExecuteTask is { IsCompleted: false } running)
+            await running.WaitAsync(ReleaseGrace, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public override void Dispose()
+    {
+        _abortSends.Dispose();
+        _pass.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>
     /// One pass over everything due now (by the injected clock). Passes on one node run one at a time,
     /// so a caller (a test, the studio's "send now") sees the work of any pass already running finish first.
     /// Returns how many messages this pass handled.
     /// </summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken ct = default)
+    public Task<int> DispatchOnceAsync(CancellationToken ct = default) => DispatchAsync(ct, ct);
+
+    /// <param name="claimToken">Stops taking new messages.</param>
+    /// <param name="sendToken">Aborts the message being sent (its lease is then released).</param>
+    private async Task<int> DispatchAsync(CancellationToken claimToken, CancellationToken sendToken)
     {
-        await _pass.WaitAsync(ct);
+        await _pass.WaitAsync(claimToken);
         try
         {
             var handled = 0;
             while (true)
             {
-                var batch = await DueAsync(ct);
+                var batch = await DueAsync(claimToken);
                 var claimedAny = false;
                 foreach (var id in batch)
                 {
-                    if (await ClaimAsync(id, ct) is not { } message) continue;
+                    if (claimToken.IsCancellationRequested) return handled;
+                    if (await ClaimAsync(id, sendToken) is not { } message) continue;
                     claimedAny = true;
-                    await DeliverAsync(message, ct);
+                    await DeliverAsync(message, sendToken);
                     handled++;
                 }
                 if (batch.Count < options.BatchSize || !claimedAny) return handled;
@@ -112,7 +144,8 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.Status, OutboxStatus.Sending)
                 .SetProperty(m => m.LeaseOwner, NodeId)
                 .SetProperty(m => m.LeaseUntil, until), ct);
-        return claimed == 1 ? await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct) : null;
+        // Once claimed, reading the row back is not cancellable: the claim must reach DeliverAsync to be finished or released.
+        return claimed == 1 ? await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, CancellationToken.None) : null;
     }
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
@@ -120,7 +153,7 @@ public sealed partial class OutboxDispatcher(
         var settings = settingsReader.Current.Settings;
         if (!MessageTransports.Has(settings, message.Channel))
         {
-            await FinishAsync(message.Id, OutboxStatus.Captured, message.Attempts, null, null, null, ct);
+            await FinishAsync(message.Id, OutboxStatus.Captured, message.Attempts, null, null, null);
             return;
         }
 
@@ -128,6 +161,14 @@ public sealed partial class OutboxDispatcher(
         try
         {
             outcome = message.Channel == OutboxChannel.Sms ? await SendSmsAsync(message, settings, ct) : await email.SendAsync(message, settings.Smtp, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Aborted (shutdown timeout, or the caller gave up): whether it went out is unknown; hand the
+            // lease back so it is due now rather than after the lease, and let the cancellation through.
+            await ReleaseAsync(message.Id);
+            LogReleased(logger, message.Id);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -139,14 +180,14 @@ public sealed partial class OutboxDispatcher(
         var attempts = message.Attempts + 1;
         var now = Now();
         if (outcome.Delivered)
-            await FinishAsync(message.Id, OutboxStatus.Sent, attempts, now, null, null, ct);
+            await FinishAsync(message.Id, OutboxStatus.Sent, attempts, now, null, null);
         else if (outcome.Permanent || attempts >= options.MaxAttempts)
         {
             LogDeadLettered(logger, message.Id, message.Type, attempts, outcome.Error);
-            await FinishAsync(message.Id, OutboxStatus.Failed, attempts, null, null, outcome.Error, ct);
+            await FinishAsync(message.Id, OutboxStatus.Failed, attempts, null, null, outcome.Error);
         }
         else
-            await FinishAsync(message.Id, OutboxStatus.Pending, attempts, null, now + Backoff(attempts), outcome.Error, ct);
+            await FinishAsync(message.Id, OutboxStatus.Pending, attempts, null, now + Backoff(attempts), outcome.Error);
     }
 
     private Task<SendOutcome> SendSmsAsync(OutboxMessage message, AuthSettings settings, CancellationToken ct)
@@ -157,9 +198,13 @@ public sealed partial class OutboxDispatcher(
             : sender.SendAsync(message, settings.Sms, ct);
     }
 
-    /// <summary>Records the outcome, only while this node still holds the lease.</summary>
-    private async Task FinishAsync(string id, string status, int attempts, DateTime? sentAt, DateTime? nextAttemptAt, string? error, CancellationToken ct)
+    /// <summary>
+    /// Records the outcome, only while this node still holds the lease. Not cancellable: the send has
+    /// happened, and a stop must not leave a delivered message "sending" to be delivered again.
+    /// </summary>
+    private async Task FinishAsync(string id, string status, int attempts, DateTime? sentAt, DateTime? nextAttemptAt, string? error)
     {
+        var ct = CancellationToken.None;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.OutboxMessages
             .Where(m => m.Id == id && m.LeaseOwner == NodeId && m.Status == OutboxStatus.Sending)
@@ -171,6 +216,26 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null), ct);
+    }
+
+    /// <summary>Hands an unfinished claim back: pending again, due now, the attempt not counted.</summary>
+    private async Task ReleaseAsync(string id)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await db.OutboxMessages
+                .Where(m => m.Id == id && m.LeaseOwner == NodeId && m.Status == OutboxStatus.Sending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Pending)
+                    .SetProperty(m => m.LeaseOwner, (string?)null)
+                    .SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The lease then simply runs out, as if this node had died.
+            LogReleaseFailed(logger, ex, id);
+        }
     }
 
     /// <summary>base × 2^(attempt−1), capped, times a random 0.8–1.2 so retries of many messages spread out.</summary>
@@ -185,6 +250,12 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox pass failed; the next one will retry.")]
     private static partial void LogPassFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {Id} was aborted (shutdown timeout); its lease was handed back.")]
+    private static partial void LogReleased(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand back the lease of outbox message {Id}; it is retried when the lease runs out.")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception ex, string id);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox message {Id} threw.")]
     private static partial void LogSendCrashed(ILogger logger, Exception ex, string id);

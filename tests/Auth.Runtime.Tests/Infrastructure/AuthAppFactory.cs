@@ -16,6 +16,7 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
     public const string OperatorEmail = "operator@example.test";
     public const string OperatorPassword = "operator-password-1";
     public const string DefaultPublicBaseUrl = "http://auth.test";
+    private const string SqlServerKeyRingKey = "dGVzdC1vbmx5LWtleS1yaW5nLWtleS0zMi1ieXRlcyE=";
 
     public FakeTimeProvider Time { get; } = time;
 
@@ -23,6 +24,9 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
     public bool BootstrapOperator { get; init; } = true;
 
     public string? SettingsPollInterval { get; init; }
+
+    /// <summary>Extra host configuration (e.g. DataProtection:Key), applied like appsettings.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Runtime:PublicBaseUrl; a browser test sets the real Kestrel address so OAuth callbacks reach it.</summary>
     public string PublicBaseUrl { get; init; } = DefaultPublicBaseUrl;
@@ -33,12 +37,15 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Auth", database.ConnectionString);
         builder.UseSetting("Runtime:PublicBaseUrl", PublicBaseUrl);
+        // SQL Server has no data folder for the key ring: the suites keep it in the database, sealed (ADR 0009).
+        if (database.Provider == DatabaseProvider.SqlServer) builder.UseSetting("DataProtection:Key", SqlServerKeyRingKey);
         if (BootstrapOperator)
         {
             builder.UseSetting("Studio:Bootstrap:OperatorEmail", OperatorEmail);
             builder.UseSetting("Studio:Bootstrap:OperatorPassword", OperatorPassword);
         }
         if (SettingsPollInterval is not null) builder.UseSetting("Runtime:SettingsPollInterval", SettingsPollInterval);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -30,6 +30,28 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
+    /// <summary>Holds every DATA reply (after the whole message arrived) until the stall is released; for "the server stalls".</summary>
+    public Stall? Stalling { get; private set; }
+
+    public Stall StallReplies() => Stalling = new Stall();
+
+    /// <summary>A stalled reply: <see cref="Reached"/> completes when a message waits, <see cref="Release"/> lets it through.</summary>
+    public sealed class Stall
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        internal async Task WaitAsync(CancellationToken ct)
+        {
+            _reached.TrySetResult();
+            await _released.Task.WaitAsync(ct);
+        }
+    }
+
     public static async Task<SmtpTestServer> StartAsync((string User, string Password)? login = null)
     {
         var server = new SmtpTestServer(FreePort(), login);
@@ -48,7 +70,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 .AuthenticationRequired(Login is not null).AllowUnsecureAuthentication(Login is not null))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received));
+        services.Add(new Store(_received, () => Stalling));
         if (Login is { } login) services.Add(new Authenticator(login.User, login.Password));
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
@@ -122,11 +144,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
             Task.FromResult(user1 == user && password1 == password);
     }
 
-    private sealed class Store(ConcurrentQueue<ReceivedMail> received) : MessageStore
+    private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<Stall?> stall) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (stall() is { } held) await held.WaitAsync(cancellationToken);
             var raw = buffer.ToArray();
             using var stream = new MemoryStream(raw);
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
