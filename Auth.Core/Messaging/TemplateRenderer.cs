@@ -28,8 +28,10 @@ public sealed class TemplateRenderer(SandboxLimits limits)
         if (!await _slots.WaitAsync(limits.HardDeadline, ct))
             return Failed("Too many templates are rendering at once; try again.");
 
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = Task.Run(() =>
         {
+            started.TrySetResult();
             // The worker owns its deadline and its slot: both outlive a caller that gave up waiting.
             using var deadline = new CancellationTokenSource(limits.Deadline);
             try
@@ -44,6 +46,9 @@ public sealed class TemplateRenderer(SandboxLimits limits)
 
         try
         {
+            // The deadlines time the template, not the queue: a burst of sign-ins hashing on every pool thread can
+            // delay the start by seconds, and a sound template must not fail (and its message be lost) for that.
+            await started.Task.WaitAsync(ct);
             return await work.WaitAsync(limits.HardDeadline, ct);
         }
         catch (TimeoutException)

@@ -4,7 +4,6 @@ using Auth.Core.Errors;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
 using Auth.Core.Users;
-using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.SignIn;
 
@@ -31,7 +30,7 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions,
     public async Task<Result<AuthGrant>> SignInAsync(
         AuthDbContext db, User? user, string password, Func<User, AuthError?> unverified, ClientInfo client, CancellationToken ct)
     {
-        if (await accounts.CheckPasswordAsync(db, user, password, ct) is { } failure) return await Hide(db, user, failure, ct);
+        if (await accounts.CheckPasswordAsync(db, user, password, ct) is { } failure) return Hide(user, failure);
         if (user!.Disabled) return SignInErrors.AccountDisabled();
         if (unverified(user) is { } notVerified)
         {
@@ -46,17 +45,12 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions,
 
     /// <summary>
     /// A local account without a password (ADR 0008) fails like a wrong password. With enumeration protection on, a
-    /// lockout and a provider's account fail alike too, and an unknown account writes as a counted failure does.
+    /// lockout and a provider's account fail alike too (an unknown account already does a wrong password's work: PasswordGate).
     /// </summary>
-    private async Task<AuthError> Hide(AuthDbContext db, User? user, AuthError failure, CancellationToken ct)
+    private AuthError Hide(User? user, AuthError failure)
     {
         if (user is { PasswordHash: null, Provider: User.LocalProvider }) return LocalAccounts.InvalidCredentials();
         if (!settings.Current.Settings.Security.EnumerationProtection) return failure;
-        if (user is null)
-        {
-            // A wrong password on a real account updates its row; an UPDATE matching no row keeps the work alike.
-            await db.Users.Where(u => u.Id == "").ExecuteUpdateAsync(s => s.SetProperty(u => u.FailedSignInCount, u => u.FailedSignInCount + 1), ct);
-        }
         return failure.Code is AuthErrors.RateLimitExceeded or AuthErrors.InvalidProviderSignIn ? LocalAccounts.InvalidCredentials() : failure;
     }
 }

@@ -87,12 +87,12 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
     /// <paramref name="notice"/> (if any) unless the owner's address is in its send cooldown.
     /// </summary>
     public async Task<Result<AuthGrant>> AnswerTakenAsync(
-        AuthDbContext db, User stranger, bool confirm, string messageType, Func<Task<AuthError?>>? notice,
+        AuthDbContext db, User stranger, bool confirm, string messageType, Func<Task<AuthError?>>? notice, SendProbe probe,
         Func<AuthError> taken, CancellationToken ct)
     {
         if (!confirm || !messages.Settings.Security.EnumerationProtection) return taken();
         // A notice refused by its cooldown is replaced by a decoy, like no notice at all.
-        await messages.DecoySignUpAsync(db, stranger, messageType, notice, ct);
+        await messages.DecoySignUpAsync(db, stranger, messageType, notice, probe, ct);
         return new AuthGrant(stranger, null, null);
     }
 }

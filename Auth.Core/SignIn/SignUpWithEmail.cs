@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Auth.Core.Data;
 using Auth.Core.Errors;
+using Auth.Core.Messaging;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
 using Auth.Core.Tokens;
@@ -42,6 +43,7 @@ public sealed class SignUpWithEmail(
             Func<Task<AuthError?>>? notice = existing.Email is null ? null
                 : () => messages.QueueAccountExistsAsync(db, existing, redirect.Value!, ct);
             return await signUp.AnswerTakenAsync(db, user, confirm, MessageType.ConfirmEmail, notice,
+                new SendProbe(OutboxChannel.Email, TokenPurposes.ConfirmEmail, user.Email),
                 SignInErrors.EmailTaken, ct);
         }
 

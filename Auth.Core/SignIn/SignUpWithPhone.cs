@@ -34,7 +34,8 @@ public sealed class SignUpWithPhone(
         // A number nobody proved is no one's yet: a new sign-up replaces that account (ADR 0008). The owner of a
         // taken number gets no SMS about it: texts cost money and would make this endpoint an SMS pump.
         if (existing is not null && !(confirm && SignUpProof.IsReplaceable(existing)))
-            return await signUp.AnswerTakenAsync(db, user, confirm, MessageType.VerifySmsCode, notice: null, SignInErrors.PhoneTaken, ct);
+            return await signUp.AnswerTakenAsync(db, user, confirm, MessageType.VerifySmsCode, notice: null,
+                new SendProbe(OutboxChannel.Sms, TokenPurposes.VerifyPhone, user.Phone), SignInErrors.PhoneTaken, ct);
 
         Func<Task<AuthError?>>? confirmation = confirm
             ? () => messages.QueueCodeAsync(db, user, TokenPurposes.VerifyPhone, ActionTypes.VerifyPhone, MessageType.VerifySmsCode, user.Phone, ct,

@@ -147,7 +147,8 @@ public sealed class TokenMessages(
     /// user, its token, a message) with the user and token undone in the same transaction. The message is
     /// <paramref name="notice"/> when one is due (the owner's account_exists mail), otherwise a decoy undone too.
     /// </summary>
-    public async Task DecoySignUpAsync(AuthDbContext db, User stranger, string messageType, Func<Task<AuthError?>>? notice, CancellationToken ct)
+    public async Task DecoySignUpAsync(
+        AuthDbContext db, User stranger, string messageType, Func<Task<AuthError?>>? notice, SendProbe probe, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // The answer shows the stranger as a new user; the row written is a copy without the taken identifier.
@@ -159,6 +160,10 @@ public sealed class TokenMessages(
         var id = TokenHashing.RandomHex(16);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // A real sign-up's confirmation takes its send limits first: the notice does, or the same take for the probe.
+            var noticeFailed = true;
+            if (notice is not null) noticeFailed = await notice() is not null;
+            else await limits.TakeAsync(db, probe.Channel, probe.Purpose, probe.To, ct);
             await db.OneTimeTokens.Where(t => t.UserId == decoy.Id && t.ConsumedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
             db.Users.Add(decoy);
@@ -167,7 +172,6 @@ public sealed class TokenMessages(
                 Id = id, Purpose = "decoy", TokenHash = TokenHashing.Hash(TokenHashing.RandomHex(20)), UserId = decoy.Id,
                 CreatedAt = now, ExpiresAt = now, ConsumedAt = now,
             });
-            var noticeFailed = notice is null || await notice() is not null;
             if (noticeFailed)
             {
                 var model = MessageSamples.For(messageType, Settings, options.PublicBaseUrl, now);

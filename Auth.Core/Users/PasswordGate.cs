@@ -30,18 +30,17 @@ public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
     {
         if (account?.PasswordHash is null)
         {
+            // The statements of a wrong password, on no row: neither the time taken nor the database's work tells an
+            // unknown account from a known one (enumeration protection relies on it).
+            await ReserveAsync(accounts, "", lockoutThreshold, Now(), ct);
             hasher.VerifyDummy(password);
+            await SealAsync(accounts, "", lockoutThreshold, Now() + lockoutDuration, CancellationToken.None);
             return InvalidCredentials();
         }
 
         var id = account.Id;
         var now = Now();
-        // Reserve: an expired lock starts a new window at 1; a live lock or a full window reserves nothing.
-        var reserved = await accounts
-            .Where(a => a.Id == id && ((a.LockoutEndsAt == null && a.FailedSignInCount < lockoutThreshold) || a.LockoutEndsAt <= now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.FailedSignInCount, a => a.LockoutEndsAt == null ? a.FailedSignInCount + 1 : 1)
-                .SetProperty(a => a.LockoutEndsAt, (DateTime?)null), ct);
+        var reserved = await ReserveAsync(accounts, id, lockoutThreshold, now, ct);
         if (reserved == 0)
         {
             // A full window without a lock means attempts still hashing, or ones that died mid-way: seal it,
@@ -83,6 +82,15 @@ public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
     /// </summary>
     public static AuthError Locked(int retryAfterSeconds) =>
         new(AuthErrors.RateLimitExceeded, "Too many failed sign-ins; try again later.") { RetryAfterSeconds = Math.Max(1, retryAfterSeconds) };
+
+    // Reserve: an expired lock starts a new window at 1; a live lock or a full window reserves nothing.
+    private static Task<int> ReserveAsync<T>(DbSet<T> accounts, string id, int threshold, DateTime now, CancellationToken ct)
+        where T : class, IPasswordAccount =>
+        accounts
+            .Where(a => a.Id == id && ((a.LockoutEndsAt == null && a.FailedSignInCount < threshold) || a.LockoutEndsAt <= now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.FailedSignInCount, a => a.LockoutEndsAt == null ? a.FailedSignInCount + 1 : 1)
+                .SetProperty(a => a.LockoutEndsAt, (DateTime?)null), ct);
 
     private static Task<int> SealAsync<T>(DbSet<T> accounts, string id, int threshold, DateTime until, CancellationToken ct)
         where T : class, IPasswordAccount =>
