@@ -16,8 +16,8 @@ public sealed class OperatorService(
     TimeProvider time)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);
-    private const int LockoutThreshold = 5;
-    private static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const int LockoutThreshold = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public async Task<bool> AnyAsync(CancellationToken ct = default)
     {

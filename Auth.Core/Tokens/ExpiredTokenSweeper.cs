@@ -1,7 +1,9 @@
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
+using Auth.Core.Operators;
 using Auth.Core.Settings;
 using Auth.Core.Throttling;
+using Auth.Core.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,7 +43,17 @@ public sealed partial class ExpiredTokenSweeper(
         removed += await throttles.SweepAsync(db, ct);
         var purged = await PurgeUnverifiedAsync(db, ct);
         if (purged > 0) LogPurged(logger, purged);
+        await SealStuckLockoutsAsync(db, ct);
         return removed;
+    }
+
+    /// <summary>Lockout windows a crash left full without a lock become ordinary locks that end (PasswordGate).</summary>
+    private async Task SealStuckLockoutsAsync(AuthDbContext db, CancellationToken ct)
+    {
+        var security = settingsReader.Current.Settings.Security;
+        var now = time.GetUtcNow().UtcDateTime;
+        await PasswordGate.SealStuckAsync(db.Users, security.LockoutThreshold, now.AddMinutes(security.LockoutMinutes), ct);
+        await PasswordGate.SealStuckAsync(db.Operators, OperatorService.LockoutThreshold, now + OperatorService.LockoutDuration, ct);
     }
 
     /// <summary>

@@ -43,10 +43,12 @@ public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
         var reserved = await ReserveAsync(accounts, id, lockoutThreshold, now, ct);
         if (reserved == 0)
         {
-            // A full window without a lock means attempts still hashing, or ones that died mid-way: seal it,
-            // so the account can't stay refused forever.
-            await SealAsync(accounts, id, lockoutThreshold, now + lockoutDuration, CancellationToken.None);
-            hasher.VerifyDummy(password);
+            // Locked, or a full window without a lock: threshold attempts still hashing (or ones that died mid-way).
+            // The answer is the same 429 either way, so checking this password reveals nothing; only a wrong one seals
+            // the lock. Parallel sign-ins with the right password (an app retrying, several tabs) must not lock their
+            // owner out. A window left full by a crash is sealed by the hourly sweep (SealStuckAsync).
+            if (hasher.Verify(account.PasswordHash, password) == PasswordVerification.Failed)
+                await SealAsync(accounts, id, lockoutThreshold, Now() + lockoutDuration, CancellationToken.None);
             return await LockedAsync(accounts, id, lockoutDuration);
         }
 
@@ -83,6 +85,20 @@ public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
     public static AuthError Locked(int retryAfterSeconds) =>
         new(AuthErrors.RateLimitExceeded, "Too many failed sign-ins; try again later.") { RetryAfterSeconds = Math.Max(1, retryAfterSeconds) };
 
+    /// <summary>
+    /// Seals windows left full without a lock (a process that died while hashing): the hourly sweep calls it, so such an
+    /// account is locked for the usual time and then free, never refused for ever.
+    /// </summary>
+    public static Task<int> SealStuckAsync<T>(DbSet<T> accounts, int threshold, DateTime until, CancellationToken ct)
+        where T : class, IPasswordAccount =>
+        accounts
+            .Where(a => a.LockoutEndsAt == null && a.FailedSignInCount >= threshold)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEndsAt, until), ct);
+
+    /// <summary>Every slot of the window is taken by attempts still being checked: try again in a moment.</summary>
+    public static AuthError Busy() =>
+        new(AuthErrors.RateLimitExceeded, "Too many sign-in attempts at once; try again in a moment.") { RetryAfterSeconds = 1 };
+
     // Reserve: an expired lock starts a new window at 1; a live lock or a full window reserves nothing.
     private static Task<int> ReserveAsync<T>(DbSet<T> accounts, string id, int threshold, DateTime now, CancellationToken ct)
         where T : class, IPasswordAccount =>
@@ -102,8 +118,10 @@ public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
         where T : class, IPasswordAccount
     {
         var until = await accounts.Where(a => a.Id == id).Select(a => a.LockoutEndsAt).FirstOrDefaultAsync(CancellationToken.None);
-        var left = until is { } end ? end - Now() : lockoutDuration;
-        return Locked((int)Math.Ceiling(left.TotalSeconds));
+        var now = Now();
+        // No lock (yet): the window is full of attempts still being checked; it frees up in moments.
+        if (until is not { } end || end <= now) return Busy();
+        return Locked((int)Math.Ceiling((end - now).TotalSeconds));
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;

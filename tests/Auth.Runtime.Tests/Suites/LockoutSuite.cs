@@ -116,10 +116,11 @@ public abstract partial class LockoutSuite(AppFixture fixture) : SuiteBase(fixtu
     }
 
     [Fact]
-    public async Task SignInWithEmail_CountStuckAtThresholdWithoutLock_IsSealedIntoALockThatEnds()
+    public async Task SignInWithEmail_CountStuckAtThresholdWithoutLock_IsSealedBySweepIntoALockThatEnds()
     {
-        // A process that died while hashing leaves its reserved attempt counted but no lock set:
-        // the next attempt turns that into an ordinary lock, so the account is not stuck forever.
+        // A process that died while hashing leaves its reserved attempt counted but no lock set: the right password
+        // alone doesn't seal it (parallel right passwords must not lock anyone out), the hourly sweep turns it into an
+        // ordinary lock, so the account is not stuck forever.
         await Fixture.PublishAsync(new { email = new { confirmEmail = false }, security = new { lockoutThreshold = 3, lockoutMinutes = 15 } });
         var (email, _, _) = await SignUpWithSessionAsync();
         await using (var db = Db())
@@ -129,9 +130,25 @@ public abstract partial class LockoutSuite(AppFixture fixture) : SuiteBase(fixtu
         }
 
         (await PostAsync("/auth/signin-email", new { email, password = Password })).AssertError(HttpStatusCode.TooManyRequests, "rate_limit_exceeded");
+        Assert.Null((await UserAsync(email)).LockoutEndsAt);
+        await Fixture.Factory.Services.GetRequiredService<Auth.Core.Tokens.ExpiredTokenSweeper>().SweepOnceAsync(TestContext.Current.CancellationToken);
         Assert.NotNull((await UserAsync(email)).LockoutEndsAt);
 
         Fixture.Time.Advance(TimeSpan.FromMinutes(16));
+        (await PostAsync("/auth/signin-email", new { email, password = Password })).AssertStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SignInWithEmail_ThirtyParallelRightPasswords_NeverLockTheOwner()
+    {
+        await Fixture.PublishAsync(new { email = new { confirmEmail = false }, security = new { lockoutThreshold = 5, lockoutMinutes = 15 } });
+        var (email, _, _) = await SignUpWithSessionAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => PostAsync("/auth/signin-email", new { email, password = Password })));
+
+        Assert.Contains(responses, r => r.Status == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => Assert.True(r.Message.Headers.RetryAfter?.Delta <= TimeSpan.FromSeconds(1)));
+        Assert.Null((await UserAsync(email)).LockoutEndsAt);
         (await PostAsync("/auth/signin-email", new { email, password = Password })).AssertStatus(HttpStatusCode.OK);
     }
 
