@@ -16,7 +16,11 @@ public sealed class DatabaseHealth(IDbContextFactory<AuthDbContext> dbFactory, D
     {
         try
         {
-            if (SqliteFile.PathOf(database) is { } path && SqliteFileGuard.For(path).Problem() is { } problem) return problem;
+            if (SqliteFile.PathOf(database) is { } path)
+            {
+                if (SqliteFileGuard.For(path).Problem() is { } problem) return problem;
+                if (ReadOnlyFile(path) is { } readOnly) return readOnly;
+            }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             return database.Provider == DatabaseProvider.SqlServer ? await SqlServerAsync(db, ct) : await SqliteAsync(db, ct);
         }
@@ -24,6 +28,27 @@ public sealed class DatabaseHealth(IDbContextFactory<AuthDbContext> dbFactory, D
         {
             return DatabaseFailures.Describe(ex) ?? "The database cannot be reached: " + ex.GetType().Name;
         }
+    }
+
+    /// <summary>
+    /// A write that only reaches the page cache and is rolled back never touches the files, so a read-only database
+    /// file (or its -wal/-shm) would pass the write test and fail the first real commit: ask the file system.
+    /// </summary>
+    private static string? ReadOnlyFile(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (!File.Exists(file)) continue;
+            try
+            {
+                using var _ = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                return "The database files are read-only.";
+            }
+        }
+        return null;
     }
 
     private static async Task<string?> SqliteAsync(AuthDbContext db, CancellationToken ct)

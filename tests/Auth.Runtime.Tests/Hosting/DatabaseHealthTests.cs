@@ -49,6 +49,38 @@ public sealed class DatabaseHealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DatabaseFilesMadeReadOnly_HealthAndSignUpAnswer503_NothingIsAcknowledged()
+    {
+        // Root ignores file modes, so the files are made immutable (chattr +i), which binds root too.
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+            Assert.Skip("Making files read-only for the server process needs root (chattr +i); run the suite as root, as CI does.");
+        using var client = Start().CreateClient();
+        (await SignUpAsync(client)).AssertStatus(HttpStatusCode.OK);
+        var files = new[] { DbPath, DbPath + "-wal", DbPath + "-shm" }.Where(File.Exists).ToArray();
+        try
+        {
+            await ChattrAsync("+i", files);
+
+            (await HealthAsync(client)).AssertStatus(HttpStatusCode.ServiceUnavailable);
+            for (var i = 0; i < 3; i++)
+                (await SignUpAsync(client)).AssertError(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        }
+        finally
+        {
+            await ChattrAsync("-i", files);
+        }
+        (await HealthAsync(client)).AssertStatus(HttpStatusCode.OK);
+    }
+
+    private static async Task ChattrAsync(string flag, string[] files)
+    {
+        using var chattr = Process.Start(new ProcessStartInfo("chattr", [flag, .. files]) { RedirectStandardError = true })!;
+        await chattr.WaitForExitAsync(TestContext.Current.CancellationToken);
+        if (chattr.ExitCode != 0)
+            Assert.Fail($"chattr {flag} failed: {await chattr.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+    }
+
+    [Fact]
     public async Task AnotherProcessHoldsTheWriteLock_SignUpAndHealthAnswer503Quickly()
     {
         using var client = Start().CreateClient();
