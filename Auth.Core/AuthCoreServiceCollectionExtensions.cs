@@ -97,12 +97,7 @@ public static class AuthCoreServiceCollectionExtensions
         }
 
         options.Database.ConnectionString = configuration.GetConnectionString("Auth") ?? DatabaseOptions.DefaultSqliteConnectionString;
-        if (configuration["Runtime:PublicBaseUrl"] is { Length: > 0 } baseUrl)
-        {
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                throw new InvalidOperationException($"Runtime:PublicBaseUrl '{baseUrl}' must be an absolute http(s) URL.");
-            options.PublicBaseUrl = baseUrl.TrimEnd('/');
-        }
+        (options.PublicBaseUrl, options.PublicBaseUrlSource) = PublicBaseUrlResolver.Resolve(configuration);
 
         if (TimeSpan.TryParse(configuration["Runtime:SettingsPollInterval"], System.Globalization.CultureInfo.InvariantCulture, out var poll) && poll > TimeSpan.Zero)
             options.SettingsPollInterval = poll;
