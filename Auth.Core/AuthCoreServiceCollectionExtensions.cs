@@ -35,7 +35,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<AuthDbContext>>(_ => new AuthDbContextFactory(options.Database));
         // Data Protection resolves the key context from a scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
-        // The key ring never sits in the database in a form the database alone can open (ADR 0009).
+        // The key ring never sits in the database in a form the database alone can open (ADR 0008).
         var keyRing = KeyRingPlan.Decide(options);
         services.AddSingleton(keyRing);
         var dataProtection = services.AddDataProtection().SetApplicationName("AuthStudio");

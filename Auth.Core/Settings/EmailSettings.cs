@@ -18,7 +18,7 @@ public sealed class EmailSettings
 
     /// <summary>
     /// Hours after which a local account whose address (or number) was never proven, while its confirmation is
-    /// required, is deleted by the sweeper, so a squatter can't hold someone else's identifier (ADR 0008).
+    /// required, is deleted by the sweeper, so a squatter can't hold someone else's identifier (ADR 0007).
     /// </summary>
     public int UnverifiedAccountTtlHours { get; set; } = 72;
 }

@@ -44,7 +44,7 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Auth", database.ConnectionString);
         if (PublicBaseUrl is not null) builder.UseSetting("Runtime:PublicBaseUrl", PublicBaseUrl);
-        // SQL Server has no data folder for the key ring: the suites keep it in the database, sealed (ADR 0009).
+        // SQL Server has no data folder for the key ring: the suites keep it in the database, sealed (ADR 0008).
         if (database.Provider == DatabaseProvider.SqlServer) builder.UseSetting("DataProtection:Key", SqlServerKeyRingKey);
         if (BootstrapOperator)
         {

@@ -128,7 +128,7 @@ public abstract partial class EmailAuthSuite(AppFixture fixture) : SuiteBase(fix
     {
         var email = NewEmail();
         (await PostAsync("/auth/signup-email", new { email, password = Password, redirectURL = RedirectUrl })).AssertStatus(HttpStatusCode.OK);
-        // A proven address (an unproven one is replaced by a new sign-up, ADR 0008).
+        // A proven address (an unproven one is replaced by a new sign-up, ADR 0007).
         await using (var db = Db())
             await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailVerified, true), TestContext.Current.CancellationToken);
 
