@@ -19,7 +19,7 @@ namespace Auth.Core;
 
 public static class AuthCoreServiceCollectionExtensions
 {
-    /// <summary>Registers storage, settings, sessions and the sign-in flows, reading the host configuration keys of DESIGN.md.</summary>
+    /// <summary>Registers storage, settings, sessions and the sign-in flows, reading the host configuration keys listed in the README (Configuration).</summary>
     public static IServiceCollection AddAuthCore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = ReadOptions(configuration);

@@ -10,7 +10,7 @@ public sealed class EmailSettings
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>On by default, as the seed documents: sign-in waits for the confirmation link.</summary>
+    /// <summary>On by default, as the Agnost client API documents: sign-in waits for the confirmation link.</summary>
     public bool ConfirmEmail { get; set; } = true;
 
     /// <summary>Seconds an e-mailed link (confirm, magic, reset, change) stays valid.</summary>
