@@ -10,6 +10,12 @@ public sealed class AuthCoreOptions
     /// <summary>The only origin used to build links and callback URLs; never taken from the Host header.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>
+    /// Where <see cref="PublicBaseUrl"/> came from: <c>Runtime:PublicBaseUrl</c>, or the listening-URL key it
+    /// was derived from (<c>urls</c>, <c>Kestrel:Endpoints:…</c>); see <see cref="PublicBaseUrlResolver"/>.
+    /// </summary>
+    public string PublicBaseUrlSource { get; set; } = PublicBaseUrlResolver.ConfiguredSource;
+
     /// <summary>How often each node looks for a newly published revision.</summary>
     public TimeSpan SettingsPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -19,7 +19,7 @@ namespace Auth.Core;
 
 public static class AuthCoreServiceCollectionExtensions
 {
-    /// <summary>Registers storage, settings, sessions and the sign-in flows, reading the host configuration keys of DESIGN.md.</summary>
+    /// <summary>Registers storage, settings, sessions and the sign-in flows, reading the host configuration keys listed in the README (Configuration).</summary>
     public static IServiceCollection AddAuthCore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = ReadOptions(configuration);
@@ -35,7 +35,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<IDbContextFactory<AuthDbContext>>(_ => new AuthDbContextFactory(options.Database));
         // Data Protection resolves the key context from a scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext());
-        // The key ring never sits in the database in a form the database alone can open (ADR 0009).
+        // The key ring never sits in the database in a form the database alone can open (ADR 0008).
         var keyRing = KeyRingPlan.Decide(options);
         services.AddSingleton(keyRing);
         var dataProtection = services.AddDataProtection().SetApplicationName("AuthStudio");
@@ -97,12 +97,7 @@ public static class AuthCoreServiceCollectionExtensions
         }
 
         options.Database.ConnectionString = configuration.GetConnectionString("Auth") ?? DatabaseOptions.DefaultSqliteConnectionString;
-        if (configuration["Runtime:PublicBaseUrl"] is { Length: > 0 } baseUrl)
-        {
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                throw new InvalidOperationException($"Runtime:PublicBaseUrl '{baseUrl}' must be an absolute http(s) URL.");
-            options.PublicBaseUrl = baseUrl.TrimEnd('/');
-        }
+        (options.PublicBaseUrl, options.PublicBaseUrlSource) = PublicBaseUrlResolver.Resolve(configuration);
 
         if (TimeSpan.TryParse(configuration["Runtime:SettingsPollInterval"], System.Globalization.CultureInfo.InvariantCulture, out var poll) && poll > TimeSpan.Zero)
             options.SettingsPollInterval = poll;

@@ -42,7 +42,7 @@ public sealed partial class AuthStartup(
             }
         }
 
-        // Before anything loads the key ring: keys left in the table by an earlier version move out (ADR 0009).
+        // Before anything loads the key ring: keys left in the table by an earlier version move out (ADR 0008).
         await keyRingMigration.RunAsync(cancellationToken);
         LogKeyRing(logger, keyRing.Description);
         await signingKeys.InitializeAsync(cancellationToken);

@@ -30,6 +30,7 @@ public static class AuthRuntimeExtensions
         });
         services.AddOpenApi("v1");
         services.AddSingleton<IpRateLimiter>();
+        services.AddHostedService<PublicBaseUrlCheck>();
         services.AddHttpContextAccessor();
         services.AddSingleton<Auth.Core.Messaging.IClientAddress, HttpClientAddress>(); // after AddAuthCore's fallback, so it wins
         services.AddAuthOAuth();

@@ -19,7 +19,7 @@ public enum KeyRingStore
 
 /// <summary>
 /// Decides, from the host configuration, where the key ring that protects settings secrets and signing keys
-/// is kept (ADR 0009). The rule: the database never holds a key ring it could open by itself.
+/// is kept (ADR 0008). The rule: the database never holds a key ring it could open by itself.
 /// <list type="bullet">
 /// <item><c>DataProtection:KeysPath</c> set: that folder (share it between nodes).</item>
 /// <item>else <c>DataProtection:Key</c> or <c>DataProtection:CertificatePath</c> set: the database table, sealed.</item>

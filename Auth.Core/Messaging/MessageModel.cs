@@ -21,7 +21,7 @@ public sealed record MessageToken(
     string ActionType);
 
 /// <summary>
-/// The whole model of DESIGN.md (<c>user</c>, <c>token</c>, <c>app</c>), turned into plain script
+/// The whole template model of the README (Messages: <c>user</c>, <c>token</c>, <c>app</c>), turned into plain script
 /// objects so a template can reach these values and nothing else of the process.
 /// </summary>
 public sealed record MessageModel(MessageUser User, MessageToken Token, string AppName)
@@ -39,7 +39,7 @@ public sealed record MessageModel(MessageUser User, MessageToken Token, string A
             ["emailVerified"] = User.EmailVerified,
             ["phoneVerified"] = User.PhoneVerified,
         };
-        // Member names stay as written in the seed's system: confirmationURL, redirectURL.
+        // Member names stay as the Agnost client API's templates write them: confirmationURL, redirectURL.
         var token = new ScriptObject
         {
             ["code"] = Token.Code,

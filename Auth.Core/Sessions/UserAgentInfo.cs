@@ -1,7 +1,7 @@
 namespace Auth.Core.Sessions;
 
 /// <summary>
-/// A User-Agent header parsed into the seed's shape (ua-parser-js field names).
+/// A User-Agent header parsed into the Agnost client API's shape (ua-parser-js field names).
 /// Unknown parts are empty strings, never null.
 /// </summary>
 public sealed record UserAgentInfo(

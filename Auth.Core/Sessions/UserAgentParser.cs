@@ -4,7 +4,7 @@ namespace Auth.Core.Sessions;
 
 /// <summary>
 /// Parses User-Agent headers into the ua-parser-js 1.0.x result shape and naming, so sessions
-/// recorded here read the same as those recorded by the seed's JavaScript. Never throws.
+/// recorded here read the same as those recorded by the Agnost reference implementation's JavaScript. Never throws.
 /// </summary>
 public static class UserAgentParser
 {

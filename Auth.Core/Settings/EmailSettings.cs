@@ -10,7 +10,7 @@ public sealed class EmailSettings
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>On by default, as the seed documents: sign-in waits for the confirmation link.</summary>
+    /// <summary>On by default, as the Agnost client API documents: sign-in waits for the confirmation link.</summary>
     public bool ConfirmEmail { get; set; } = true;
 
     /// <summary>Seconds an e-mailed link (confirm, magic, reset, change) stays valid.</summary>
@@ -18,7 +18,7 @@ public sealed class EmailSettings
 
     /// <summary>
     /// Hours after which a local account whose address (or number) was never proven, while its confirmation is
-    /// required, is deleted by the sweeper, so a squatter can't hold someone else's identifier (ADR 0008).
+    /// required, is deleted by the sweeper, so a squatter can't hold someone else's identifier (ADR 0007).
     /// </summary>
     public int UnverifiedAccountTtlHours { get; set; } = 72;
 }

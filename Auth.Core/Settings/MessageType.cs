@@ -17,7 +17,7 @@ public static class MessageType
     public const string VerifySmsCode = "verify_sms_code";
     public const string SigninSmsCode = "signin_sms_code";
 
-    /// <summary>To the owner of an address someone tried to sign up with (enumeration protection on, ADR 0008).</summary>
+    /// <summary>To the owner of an address someone tried to sign up with (enumeration protection on, ADR 0007).</summary>
     public const string AccountExists = "account_exists";
 
     /// <summary>All keys, e-mail types first, in display order.</summary>

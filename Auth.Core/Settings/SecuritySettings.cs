@@ -2,7 +2,7 @@ namespace Auth.Core.Settings;
 
 /// <summary>
 /// Password, lockout and rate-limit rules. The two protections default to off because
-/// turning them on changes responses the seed documents.
+/// turning them on changes responses the Agnost client API documents.
 /// </summary>
 public sealed class SecuritySettings
 {

@@ -43,7 +43,7 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
             u => messages.QueueCodeAsync(db, u, purpose, actionType, messageType, number, ct), ct);
     }
 
-    // A refusal before the send names the recipient, so a quiet answer takes the same send limits a real send would (ADR 0008).
+    // A refusal before the send names the recipient, so a quiet answer takes the same send limits a real send would (ADR 0007).
     private async Task<Result<Unit>> SendAsync(AuthDbContext db, User? user, SendProbe requested, string messageType,
         Func<User, AuthError?> refusal, Func<User, string> recipient, Func<User, Task<AuthError?>> queue, CancellationToken ct)
     {

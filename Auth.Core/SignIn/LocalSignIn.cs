@@ -44,7 +44,7 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions,
     }
 
     /// <summary>
-    /// A local account without a password (ADR 0008) fails like a wrong password. With enumeration protection on, a
+    /// A local account without a password (ADR 0007) fails like a wrong password. With enumeration protection on, a
     /// lockout and a provider's account fail alike too (an unknown account already does a wrong password's work: PasswordGate).
     /// </summary>
     private AuthError Hide(User? user, AuthError failure)

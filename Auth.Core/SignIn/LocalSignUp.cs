@@ -45,7 +45,7 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
     /// Saves <paramref name="user"/>. With a <paramref name="confirmation"/> to send, the user waits unverified
     /// without a session and is saved with that message and its token, or not at all; without one, the user
     /// is signed in at once. A racing sign-up with the same identifier answers <paramref name="taken"/>.
-    /// <paramref name="replacing"/> is an unproven account with the same identifier (ADR 0008): it is deleted in the
+    /// <paramref name="replacing"/> is an unproven account with the same identifier (ADR 0007): it is deleted in the
     /// same transaction, its links, codes and sessions with it, so the new user takes its place as if it never was.
     /// When the recipient is in its send cooldown the user is saved without a message (resend comes later).
     /// </summary>

@@ -7,7 +7,7 @@ namespace Auth.Core.SignIn;
 public sealed record SendMagicLinkCommand(string? Email, string? RedirectUrl);
 
 /// <summary>
-/// sendMagicLinkEmail, with the seed's rules: e-mail confirmation must be on
+/// sendMagicLinkEmail, with the Agnost client API's rules: e-mail confirmation must be on
 /// (<c>email_verification_disabled</c>) and the address verified (<c>email_not_verified</c>).
 /// </summary>
 public sealed class SendMagicLink(AccountMessageSender send)

@@ -20,7 +20,7 @@ public sealed class SendPasswordReset(AccountMessageSender send)
             user => Refusal(settings, user), ct);
     }
 
-    // Nothing to reset on a provider's account; a local one without a password (ADR 0008) sets one this way.
+    // Nothing to reset on a provider's account; a local one without a password (ADR 0007) sets one this way.
     // With confirmEmail on, only a verified address may reset.
     private static AuthError? Refusal(AuthSettings settings, User user) =>
         user.PasswordHash is null && user.Provider != User.LocalProvider ? SignInErrors.NoPassword(user)

@@ -19,7 +19,7 @@ public sealed class SendPasswordResetCode(AccountMessageSender send)
             user => Refusal(settings, user), ct);
     }
 
-    // Nothing to reset on a provider's account; a local one without a password (ADR 0008) sets one this way.
+    // Nothing to reset on a provider's account; a local one without a password (ADR 0007) sets one this way.
     // With confirmPhone on, only a verified number may reset.
     private static AuthError? Refusal(AuthSettings settings, User user) =>
         user.PasswordHash is null && user.Provider != User.LocalProvider ? SignInErrors.NoPassword(user)

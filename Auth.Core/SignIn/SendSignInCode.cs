@@ -7,7 +7,7 @@ namespace Auth.Core.SignIn;
 
 /// <summary>
 /// sendSignInCode: phone auth enabled (<c>not_allowed</c>), <c>allowCodeSignIn</c> on
-/// (<c>sms_auth_codes_disabled</c>) and the phone verified (<c>phone_not_verified</c>), as the seed says.
+/// (<c>sms_auth_codes_disabled</c>) and the phone verified (<c>phone_not_verified</c>), as the Agnost client API says.
 /// </summary>
 public sealed class SendSignInCode(AccountMessageSender send)
 {

@@ -31,7 +31,7 @@ public sealed class SignInWithCode(
         if (user.Disabled) return SignInErrors.AccountDisabled();
         if (!user.PhoneVerified)
         {
-            // Codes go to verified numbers only; should one reach an unproven account, it proves the number (ADR 0008).
+            // Codes go to verified numbers only; should one reach an unproven account, it proves the number (ADR 0007).
             await SignUpProof.ClaimAsync(db, user, null, sessions, ct);
             user.PhoneVerified = true;
         }

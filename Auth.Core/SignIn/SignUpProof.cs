@@ -6,7 +6,7 @@ using Auth.Core.Tokens;
 namespace Auth.Core.SignIn;
 
 /// <summary>
-/// Pre-account hijacking (ADR 0008). Whoever signs up with an address or number sets the password, but only
+/// Pre-account hijacking (ADR 0007). Whoever signs up with an address or number sets the password, but only
 /// the link or code sent in answer to that very sign-up proves that the password's author owns it. That
 /// link or code carries a fingerprint of the password hash in its Data column; proving the identifier any
 /// other way (resend, a later code, a magic link, a reset link) takes the password away and ends the

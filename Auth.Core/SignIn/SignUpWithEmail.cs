@@ -37,7 +37,7 @@ public sealed class SignUpWithEmail(
         user.Email = email.Value.Display;
         user.NormalizedEmail = email.Value.Normalized;
 
-        // An address nobody proved is no one's yet: a new sign-up replaces that account (ADR 0008).
+        // An address nobody proved is no one's yet: a new sign-up replaces that account (ADR 0007).
         if (existing is not null && !(confirm && SignUpProof.IsReplaceable(existing)))
         {
             Func<Task<AuthError?>>? notice = existing.Email is null ? null

@@ -31,7 +31,7 @@ public sealed class SignUpWithPhone(
         user.Phone = phone.Value;
         var confirm = settings.Phone.ConfirmPhone;
 
-        // A number nobody proved is no one's yet: a new sign-up replaces that account (ADR 0008). The owner of a
+        // A number nobody proved is no one's yet: a new sign-up replaces that account (ADR 0007). The owner of a
         // taken number gets no SMS about it: texts cost money and would make this endpoint an SMS pump.
         if (existing is not null && !(confirm && SignUpProof.IsReplaceable(existing)))
             return await signUp.AnswerTakenAsync(db, user, confirm, MessageType.VerifySmsCode, notice: null,

@@ -57,7 +57,7 @@ public sealed class VerifyLink(
         if (user is null) return Fail(token, new AuthError(AuthErrors.UserNotFound, "The user of this link no longer exists."));
         if (user.Disabled) return Fail(token, SignInErrors.AccountDisabled());
         // A link that proves the address takes an unproven account's password away unless it is the sign-up's own
-        // (ADR 0008); a failure below rolls this back with the rest.
+        // (ADR 0007); a failure below rolls this back with the rest.
         if (token!.Purpose is TokenPurposes.ConfirmEmail or TokenPurposes.MagicLink or TokenPurposes.ResetPassword
             && SameAddress(token.Target, user.NormalizedEmail))
             await SignUpProof.ClaimAsync(db, user, token.Data, sessions, ct);

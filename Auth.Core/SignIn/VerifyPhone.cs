@@ -49,7 +49,7 @@ public sealed class VerifyPhone(
         }
         else
         {
-            // Only the sign-up's own code keeps an unproven account's password (ADR 0008); a failure below rolls back.
+            // Only the sign-up's own code keeps an unproven account's password (ADR 0007); a failure below rolls back.
             await SignUpProof.ClaimAsync(db, user, token.Data, sessions, ct);
         }
 

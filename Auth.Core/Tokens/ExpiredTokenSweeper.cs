@@ -15,7 +15,7 @@ namespace Auth.Core.Tokens;
 /// They are useless by then, and keeping them only grows the table and the index that every
 /// redemption searches. A day's grace keeps them for support questions ("why did my link fail?").
 /// Throttle counters (<see cref="Throttles"/>) whose window has ended go in the same sweep. It also deletes
-/// local accounts nobody ever proved after <c>email.unverifiedAccountTtlHours</c> (ADR 0008): a squatter's
+/// local accounts nobody ever proved after <c>email.unverifiedAccountTtlHours</c> (ADR 0007): a squatter's
 /// sign-up must not hold someone else's address or number for ever.
 /// </summary>
 public sealed partial class ExpiredTokenSweeper(

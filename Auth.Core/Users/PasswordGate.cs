@@ -9,7 +9,7 @@ namespace Auth.Core.Users;
 /// unknown accounts, and a rehash when the stored parameters are weaker than today's.
 /// <para>
 /// The lockout counter is shared by every request for the account, so it only ever changes in single
-/// conditional UPDATEs (docs/decisions/0007): an attempt first reserves a slot (count + 1, only while the
+/// conditional UPDATEs (docs/decisions/0006): an attempt first reserves a slot (count + 1, only while the
 /// account is not locked and under the threshold), then hashes; a failure keeps the slot and seals the lock
 /// once the count is at the threshold; a success resets the count only while the account is not locked.
 /// So no more than <c>threshold</c> passwords are ever checked per lock window, however many arrive at once.

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Auth.Core.Users;
 
 /// <summary>
-/// User ids shaped like a MongoDB ObjectId (24 lower-case hex characters), because the seed's clients
+/// User ids shaped like a MongoDB ObjectId (24 lower-case hex characters), because clients of the Agnost client API
 /// expect that <c>_id</c>: 4 bytes of big-endian Unix seconds, so ids sort roughly by creation, then
 /// 8 random bytes, so they cannot be guessed or enumerated (unlike ObjectId's counter).
 /// </summary>

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.BrowserClient;
 
-/// <summary><c>GET /auth/client.js</c>: the dependency-free browser client, an ES module embedded in this assembly.</summary>
+/// <summary>
+/// <c>GET /auth/client.js</c>: the dependency-free browser client, an ES module embedded in this assembly.
+/// <c>HEAD</c> answers the same headers without the body (link checkers and caches ask it first).
+/// </summary>
 internal static class ClientScriptEndpoint
 {
     public const string Path = "/auth/client.js";
@@ -15,9 +18,9 @@ internal static class ClientScriptEndpoint
     private static readonly Lazy<(byte[] Body, string ETag)> Script = new(Load);
 
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, Get).WithName("browserClient").WithTags("runtime");
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], Get).WithName("browserClient").WithTags("runtime");
 
-    internal static Results<FileContentHttpResult, StatusCodeHttpResult> Get(HttpContext context)
+    internal static Results<FileContentHttpResult, Ok, StatusCodeHttpResult> Get(HttpContext context)
     {
         var (body, etag) = Script.Value;
         var headers = context.Response.Headers;
@@ -28,6 +31,13 @@ internal static class ClientScriptEndpoint
         headers.AccessControlAllowOrigin = "*";
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            // The in-memory test server would send a body after HEAD; Kestrel drops it. Write none at all.
+            headers.ContentType = "text/javascript; charset=utf-8";
+            headers.ContentLength = body.Length;
+            return TypedResults.Ok();
+        }
         return TypedResults.File(body, "text/javascript; charset=utf-8");
     }
 

@@ -4,7 +4,7 @@ using Auth.Core.Sessions;
 
 namespace Auth.Runtime.Contracts;
 
-/// <summary>The seed's session object. The token appears only in the response that opened the session.</summary>
+/// <summary>The Agnost client API's session object. The token appears only in the response that opened the session.</summary>
 public sealed record SessionResponse
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Id { get; init; }

@@ -5,7 +5,7 @@ using Auth.Core.Data.Entities;
 
 namespace Auth.Runtime.Contracts;
 
-/// <summary>The seed's user object. Fields a user does not have are left out, as in the seed's examples; never a hash.</summary>
+/// <summary>The Agnost client API's user object. Fields a user does not have are left out, as in the Agnost client API's examples; never a hash.</summary>
 public sealed record UserResponse
 {
     [JsonPropertyName("_id")] public required string Id { get; init; }
@@ -37,6 +37,6 @@ public sealed record UserResponse
         UserData = user.UserData is null ? null : JsonNode.Parse(user.UserData) as JsonObject,
     };
 
-    /// <summary>The seed's timestamp format: UTC with milliseconds, e.g. 2022-03-19T13:55:55.772Z.</summary>
+    /// <summary>The Agnost client API's timestamp format: UTC with milliseconds, e.g. 2022-03-19T13:55:55.772Z.</summary>
     public static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

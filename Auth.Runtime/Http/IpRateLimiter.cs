@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Auth.Runtime.Http;
 
 /// <summary>
-/// A fixed one-minute window per client IP. Per node by design (DESIGN.md: per-IP limits may be per
+/// A fixed one-minute window per client IP. Per node by design (docs/architecture.md: per-IP limits may be per
 /// node); the per-account counters that must be shared (lockout, send cooldown) live in the database.
 /// Uses <see cref="TimeProvider"/> so tests can move the window.
 /// </summary>

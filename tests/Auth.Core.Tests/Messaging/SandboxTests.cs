@@ -99,7 +99,7 @@ public sealed class SandboxTests
     }
 
     [Fact]
-    public async Task Render_ModelMembers_UseTheSeedsNames()
+    public async Task Render_ModelMembers_UseTheAgnostClientApiNames()
     {
         var result = await RenderAsync(
             "{{ token.confirmationURL }}|{{ token.redirectURL }}|{{ token.code }}|{{ token.email }}|{{ token.expiresIn }}|{{ token.actionType }}|{{ app.name }}|{{ user.email }}|{{ token.expiresAt }}",

@@ -5,7 +5,7 @@ namespace Auth.Core.Tests.Users;
 public sealed class PhoneNumberTests
 {
     [Theory]
-    [InlineData("+15555555555", "+15555555555")] // the seed's example: possible, though not a valid US number
+    [InlineData("+15555555555", "+15555555555")] // the Agnost client API's example: possible, though not a valid US number
     [InlineData("+1 555-555-5555", "+15555555555")]
     [InlineData(" +1 (555) 555.5555 ", "+15555555555")]
     [InlineData("(+44) 20 7946 0958", "+442079460958")]

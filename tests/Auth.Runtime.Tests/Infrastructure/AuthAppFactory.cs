@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.Runtime.Tests.Infrastructure;
@@ -28,16 +29,22 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
     /// <summary>Extra host configuration (e.g. DataProtection:Key), applied like appsettings.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Runtime:PublicBaseUrl; a browser test sets the real Kestrel address so OAuth callbacks reach it.</summary>
-    public string PublicBaseUrl { get; init; } = DefaultPublicBaseUrl;
+    /// <summary>
+    /// Runtime:PublicBaseUrl; a browser test sets the real Kestrel address so OAuth callbacks reach it.
+    /// Null leaves it unset, so the host takes it from its listening URL.
+    /// </summary>
+    public string? PublicBaseUrl { get; init; } = DefaultPublicBaseUrl;
+
+    /// <summary>Sees the host's log (e.g. start-up warnings).</summary>
+    public ILoggerProvider? LoggerProvider { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Auth", database.ConnectionString);
-        builder.UseSetting("Runtime:PublicBaseUrl", PublicBaseUrl);
-        // SQL Server has no data folder for the key ring: the suites keep it in the database, sealed (ADR 0009).
+        if (PublicBaseUrl is not null) builder.UseSetting("Runtime:PublicBaseUrl", PublicBaseUrl);
+        // SQL Server has no data folder for the key ring: the suites keep it in the database, sealed (ADR 0008).
         if (database.Provider == DatabaseProvider.SqlServer) builder.UseSetting("DataProtection:Key", SqlServerKeyRingKey);
         if (BootstrapOperator)
         {
@@ -49,6 +56,7 @@ public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider tim
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            if (LoggerProvider is not null) services.AddSingleton(LoggerProvider);
             if (interceptors.Length > 0)
             {
                 services.AddSingleton<IDbContextFactory<AuthDbContext>>(

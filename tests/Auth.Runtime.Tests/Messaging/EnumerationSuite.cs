@@ -7,7 +7,7 @@ namespace Auth.Runtime.Tests.Messaging;
 
 /// <summary>
 /// security.enumerationProtection on: every endpoint that takes an identifier answers an existing account
-/// and an unknown one alike (status, body shape) and does the same database work for both (ADR 0008).
+/// and an unknown one alike (status, body shape) and does the same database work for both (ADR 0007).
 /// </summary>
 public abstract class EnumerationSuite(AppFixture fixture) : SmsSuiteBase(fixture)
 {

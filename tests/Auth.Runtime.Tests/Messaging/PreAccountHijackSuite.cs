@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Auth.Runtime.Tests.Messaging;
 
 /// <summary>
-/// Pre-account hijacking (ADR 0008): someone signs up with an address or number they do not own. Whatever
+/// Pre-account hijacking (ADR 0007): someone signs up with an address or number they do not own. Whatever
 /// path the real owner takes, the squatter's password must stop working and its sessions end.
 /// </summary>
 public abstract class PreAccountHijackSuite(AppFixture fixture) : SmsSuiteBase(fixture)

@@ -29,6 +29,21 @@ public abstract class BrowserClientApiSuite(AppFixture fixture) : SuiteBase(fixt
     }
 
     [Fact]
+    public async Task ClientScript_Head_AnswersLikeGetWithoutABody()
+    {
+        using var get = await Client.GetAsync("/auth/client.js", Ct);
+        var script = await get.Content.ReadAsByteArrayAsync(Ct);
+
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/auth/client.js"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/javascript", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(script.Length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
     public async Task ClientScript_SameETag_Is304()
     {
         using var first = await Client.GetAsync("/auth/client.js", Ct);

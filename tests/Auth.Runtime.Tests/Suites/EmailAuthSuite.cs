@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Runtime.Tests.Suites;
 
-/// <summary>signUpWithEmail / signInWithEmail and the seed's confirmation rules.</summary>
+/// <summary>signUpWithEmail / signInWithEmail and the Agnost client API's confirmation rules.</summary>
 public abstract partial class EmailAuthSuite(AppFixture fixture) : SuiteBase(fixture)
 {
     [Fact]
-    public async Task SignUpWithEmail_ConfirmEmailOn_ReturnsSeedUserShapeAndNullSession()
+    public async Task SignUpWithEmail_ConfirmEmailOn_ReturnsAgnostUserShapeAndNullSession()
     {
         var email = NewEmail();
         var response = await PostAsync("/auth/signup-email", new { email, password = Password, name = "Rooby", redirectURL = RedirectUrl });
@@ -128,7 +128,7 @@ public abstract partial class EmailAuthSuite(AppFixture fixture) : SuiteBase(fix
     {
         var email = NewEmail();
         (await PostAsync("/auth/signup-email", new { email, password = Password, redirectURL = RedirectUrl })).AssertStatus(HttpStatusCode.OK);
-        // A proven address (an unproven one is replaced by a new sign-up, ADR 0008).
+        // A proven address (an unproven one is replaced by a new sign-up, ADR 0007).
         await using (var db = Db())
             await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailVerified, true), TestContext.Current.CancellationToken);
 

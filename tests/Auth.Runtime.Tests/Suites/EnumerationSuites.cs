@@ -2,7 +2,7 @@ using Auth.Runtime.Tests.Infrastructure;
 
 namespace Auth.Runtime.Tests.Suites;
 
-// ADR 0008: pre-account hijacking and account enumeration, once per database provider.
+// ADR 0007: pre-account hijacking and account enumeration, once per database provider.
 
 public sealed class PreAccountHijackSqliteTests(SqliteAppFixture f) : Messaging.PreAccountHijackSuite(f), IClassFixture<SqliteAppFixture>;
 

@@ -78,7 +78,7 @@ public abstract class PhoneAuthSuite(AppFixture fixture) : SuiteBase(fixture)
     {
         var local = Random.Shared.Next(1000, 9999);
         (await PostAsync("/auth/signup-phone", new { phone = $"0044 20 7946 {local}", password = Password })).AssertStatus(HttpStatusCode.OK);
-        // A proven number (an unproven one is replaced by a new sign-up, ADR 0008).
+        // A proven number (an unproven one is replaced by a new sign-up, ADR 0007).
         await using (var db = Db())
             await db.Users.Where(u => u.Phone == $"+44207946{local}").ExecuteUpdateAsync(s => s.SetProperty(u => u.PhoneVerified, true), TestContext.Current.CancellationToken);
 
