@@ -66,7 +66,22 @@ public sealed class SettingsEditor
     }
 
     public string? ErrorFor(string path) =>
-        _errors.TryGetValue(path, out var local) ? local : ServerErrors.GetValueOrDefault(path);
+        _errors.TryGetValue(path, out var local) ? local
+        : _renderProblems.TryGetValue(path, out var render) ? render
+        : ServerErrors.GetValueOrDefault(path);
+
+    private readonly Dictionary<string, string> _renderProblems = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A template that parses but does not render (an endless loop, a render past its deadline) passes the
+    /// validator, yet the server refuses to save it; the page's preview reports it here so it counts as a problem.
+    /// <c>null</c> clears it.
+    /// </summary>
+    public void SetRenderProblem(string path, string? message)
+    {
+        if (message is null) _renderProblems.Remove(path);
+        else _renderProblems[path] = message;
+    }
 
     public bool HasError(string path) => ErrorFor(path) is not null;
 
@@ -85,7 +100,9 @@ public sealed class SettingsEditor
     public IReadOnlyList<KeyValuePair<string, string>> ErrorsIn(IEnumerable<string> sections)
     {
         var list = sections.ToList();
-        return _errors.Concat(ServerErrors.Where(s => !_errors.ContainsKey(s.Key)))
+        return _errors
+            .Concat(_renderProblems.Where(r => !_errors.ContainsKey(r.Key)))
+            .Concat(ServerErrors.Where(s => !_errors.ContainsKey(s.Key) && !_renderProblems.ContainsKey(s.Key)))
             .Where(e => list.Any(section => InSection(e.Key, section)))
             .ToList();
     }

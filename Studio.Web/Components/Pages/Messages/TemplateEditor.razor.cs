@@ -180,6 +180,11 @@ public sealed partial class TemplateEditor : IDisposable
             if (ct.IsCancellationRequested || type != Type) return;
             _preview = result.IsSuccess ? result.Value : null;
             _previewProblem = result.IsSuccess ? null : result.Error.Message;
+            // Parse errors are the validator's; what only rendering finds would make the server refuse the save.
+            var renderErrors = result.IsSuccess ? result.Value.Errors : [];
+            Editor?.SetRenderProblem(P("body"), renderErrors.Count > 0 && Editor.Errors.Keys.All(k => !k.StartsWith($"messages.{type}.", StringComparison.Ordinal))
+                ? "Does not render: " + string.Join(" ", renderErrors.Select(e => e.Message))
+                : null);
         }
         finally
         {
