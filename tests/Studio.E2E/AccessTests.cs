@@ -54,6 +54,22 @@ public sealed class AccessTests : IAsyncLifetime
         await browser.ScreenshotAsync("signin-locked");
     }
 
+    [Fact]
+    public async Task Favicon_LinkedFromTheSignInPage_Answers200()
+    {
+        using var http = _app.CreateRawClient();
+        var page = await http.GetStringAsync("/signin", TestContext.Current.CancellationToken);
+        var href = System.Text.RegularExpressions.Regex.Match(page, "<link rel=\"icon\" type=\"image/svg\+xml\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("favicon", href, StringComparison.Ordinal);
+
+        foreach (var path in new[] { "/" + href, "/favicon.svg" })
+        {
+            using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/settings/authentication")]
