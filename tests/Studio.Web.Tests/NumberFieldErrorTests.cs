@@ -29,6 +29,21 @@ public sealed class NumberFieldErrorTests : StudioTest
         Assert.Equal(typed, host.Find($"input[data-field='{path}']").GetAttribute("value"));
     }
 
+    [Fact]
+    public void SmtpPort_TypedKeyByKeyAsMinusOne_ShowsTheRangeError_AndKeepsItAfterBlur()
+    {
+        var host = RenderPage<Authentication>();
+        host.WaitForElement("input[data-field='smtp.port']").Input("");
+        host.Find("input[data-field='smtp.port']").Input("-");
+        host.Find("input[data-field='smtp.port']").Input("-1");
+
+        host.WaitForAssertion(() => Assert.Contains("Must be between 1 and 65535", ErrorTextOf(host, "smtp.port"), StringComparison.Ordinal));
+        host.Find("input[data-field='smtp.port']").Blur();
+        host.WaitForAssertion(() => Assert.Contains("1 problem to fix", host.Find("[data-test=error-count]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Must be between 1 and 65535", ErrorTextOf(host, "smtp.port"), StringComparison.Ordinal);
+        Assert.NotNull(host.Find("[data-test=save]").GetAttribute("disabled"));
+    }
+
     // The helper/error line under the field: MudBlazor renders it inside the same .mud-input-control.
     private static string ErrorTextOf(IRenderedComponent<StudioHost> host, string path)
     {
