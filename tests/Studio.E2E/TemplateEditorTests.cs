@@ -222,11 +222,34 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await Expect(page.Locator("[data-test=restored-note]")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task ServerGoesAway_TheReconnectDialogShows()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/signin_sms_code");
+        await Expect(page.Locator("#components-reconnect-modal")).ToHaveCountAsync(0);
+
+        _appStopped = true;
+        await _app.DisposeAsync(); // the host stops: the circuit's connection drops
+
+        // blazor.web.js's default reconnect display (its inline style is allowed by the studio's CSP).
+        await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".components-reconnect-dialog")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("reconnect");
+    }
+
     private static async Task AssertNoHorizontalOverflowAsync(BrowserSession browser)
     {
         var overflow = await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The page is {overflow}px wider than the window at {browser.Page.Url}.");
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    // A host stopped by a test is not stopped twice (a second stop throws from the outbox dispatcher).
+    private bool _appStopped;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_appStopped) await _app.DisposeAsync();
+    }
 }
