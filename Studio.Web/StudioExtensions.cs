@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 using MudBlazor.Services;
 using Studio.Web.Components;
 using Studio.Web.Security;
@@ -22,6 +23,8 @@ public static class StudioExtensions
     {
         services.AddMudServices(o =>
         {
+            // Bottom left: the top right covered the draft banner's "Review and publish" link.
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
             o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });

@@ -66,15 +66,43 @@ public sealed class SettingsEditor
     }
 
     public string? ErrorFor(string path) =>
-        _errors.TryGetValue(path, out var local) ? local : ServerErrors.GetValueOrDefault(path);
+        _errors.TryGetValue(path, out var local) ? local
+        : _renderProblems.TryGetValue(path, out var render) ? render
+        : ServerErrors.GetValueOrDefault(path);
+
+    private readonly Dictionary<string, string> _renderProblems = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A template that parses but does not render (an endless loop, a render past its deadline) passes the
+    /// validator, yet the server refuses to save it; the page's preview reports it here so it counts as a problem.
+    /// <c>null</c> clears it.
+    /// </summary>
+    public void SetRenderProblem(string path, string? message)
+    {
+        if (message is null) _renderProblems.Remove(path);
+        else _renderProblems[path] = message;
+    }
 
     public bool HasError(string path) => ErrorFor(path) is not null;
+
+    /// <summary>
+    /// For a MudBlazor field's <c>Validation</c>: the field validates itself on blur (and after a number it
+    /// could not parse) and then shows only what its own validation says, hiding an <c>Error</c> handed in
+    /// as a parameter. Asking the editor keeps the field's message in step with the save bar's count.
+    /// </summary>
+    public Func<T, string?> ValidationFor<T>(string path) => _ =>
+    {
+        Revalidate();
+        return ErrorFor(path);
+    };
 
     /// <summary>Errors under the given sections (e.g. "smtp" covers "smtp.host").</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ErrorsIn(IEnumerable<string> sections)
     {
         var list = sections.ToList();
-        return _errors.Concat(ServerErrors.Where(s => !_errors.ContainsKey(s.Key)))
+        return _errors
+            .Concat(_renderProblems.Where(r => !_errors.ContainsKey(r.Key)))
+            .Concat(ServerErrors.Where(s => !_errors.ContainsKey(s.Key) && !_renderProblems.ContainsKey(s.Key)))
             .Where(e => list.Any(section => InSection(e.Key, section)))
             .ToList();
     }

@@ -54,6 +54,25 @@ public sealed class AccessTests : IAsyncLifetime
         await browser.ScreenshotAsync("signin-locked");
     }
 
+    [Fact]
+    public async Task Favicon_LinkedFromTheSignInPage_Answers200()
+    {
+        using var http = _app.CreateRawClient();
+        // Before the first operator exists /signin sends to /setup; either static page carries the link.
+        using var signIn = await http.GetAsync("/signin", TestContext.Current.CancellationToken);
+        var pagePath = signIn.StatusCode == HttpStatusCode.Redirect ? signIn.Headers.Location!.OriginalString : "/signin";
+        var page = await http.GetStringAsync(pagePath, TestContext.Current.CancellationToken);
+        var href = System.Text.RegularExpressions.Regex.Match(page, "<link rel=\"icon\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.True(href.StartsWith("favicon", StringComparison.Ordinal), page[..Math.Min(page.Length, 800)]);
+
+        foreach (var path in new[] { "/" + href, "/favicon.svg" })
+        {
+            using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/settings/authentication")]

@@ -93,6 +93,8 @@ public sealed class FirstRunTests : IAsyncLifetime
         await page.Locator("[data-test=publish-note]").FillAsync("Open sign-up for the beta");
         await _browser.ScreenshotAsync("06-versions-before");
         await page.ClickAsync("[data-test=publish]");
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Open sign-up for the beta");
+        await page.Locator(".mud-dialog button", new() { HasText = "Publish" }).ClickAsync();
         await Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Published revision 1");
         await Expect(page.Locator("[data-test=revisions]")).ToContainTextAsync("Open sign-up for the beta");
         await Expect(page.Locator("[data-test=draft-banner]")).ToHaveCountAsync(0);

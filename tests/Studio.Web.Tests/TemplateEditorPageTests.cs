@@ -147,19 +147,28 @@ public sealed class TemplateEditorPageTests : StudioTest
     }
 
     [Fact]
-    public async Task Save_TheServerRefuses_ShowsItsFieldError_AndKeepsTheDraft()
+    public async Task RunawayTemplate_ParsesButCannotRender_IsAProblem_SaveStaysDisabled()
     {
         var host = RenderTemplate(MessageType.ConfirmEmail);
-        // It parses (so the page lets it through) but fails every render: the server's sample render refuses it.
+        // It parses (so the validator lets it through) but fails every render: the server would refuse it.
         host.WaitForElement("[data-field='messages.confirm_email.body']").Input("{{ for i in 1..5000 }}x{{ end }}");
-        host.WaitForAssertion(() => Assert.Null(host.Find("[data-test=save]").GetAttribute("disabled")));
 
-        host.Find("[data-test=save]").Click();
+        Settle(host, () => Assert.Contains("1 problem to fix", host.Find("[data-test=error-count]").TextContent, StringComparison.Ordinal));
+        Assert.NotNull(host.Find("[data-test=save]").GetAttribute("disabled"));
+        Assert.Contains("loop", FieldError(host, "messages.confirm_email.body"), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(host.FindAll("[data-test=server-errors]"));
 
-        SnackbarSays(host, "The server refused the change");
-        host.WaitForAssertion(() => Assert.Contains("Message templates › Confirm e-mail › Body", host.Find("[data-test=server-errors]").TextContent, StringComparison.Ordinal));
-        Assert.Contains("loop", host.Find("[data-test=server-errors]").TextContent, StringComparison.OrdinalIgnoreCase);
+        // Fixed: the problem goes with the next preview, and Save comes back.
+        host.Find("[data-field='messages.confirm_email.body']").Input("<p>{{ for i in 1..3 }}x{{ end }}</p>");
+        Settle(host, () => Assert.Empty(host.FindAll("[data-test=error-count]")));
+        Assert.Null(host.Find("[data-test=save]").GetAttribute("disabled"));
         Assert.Equal(MessageDefaults.ConfirmEmailBody, (await DraftSettingsAsync()).Messages.ConfirmEmail.Body);
+    }
+
+    private static string FieldError(IRenderedComponent<StudioHost> host, string path)
+    {
+        var control = host.Find($"[data-field='{path}']").Closest(".mud-input-control") ?? throw new InvalidOperationException("no input control");
+        return string.Join(" ", control.QuerySelectorAll(".mud-input-error").Select(e => e.TextContent));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed class VersionsPageTests : StudioTest
 
         host.Find("[data-test=publish-note]").Input("Beta opens");
         host.Find("[data-test=publish]").Click();
+        host.WaitForAssertion(() => Assert.Contains("E-mail › Confirm e-mail", host.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Beta opens", host.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        Confirm(host, "Publish");
 
         AssertSnackbar(host, "Published revision 1 (1 change)");
         host.WaitForAssertion(() => Assert.Contains("Beta opens", host.Find("[data-test=revisions]").TextContent, StringComparison.Ordinal));
@@ -65,6 +68,23 @@ public sealed class VersionsPageTests : StudioTest
         Assert.Equal("unchanged", google.QuerySelector("[data-test=secret-change]")!.TextContent.Trim());
         Assert.Contains("set", google.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("google-secret-kept", host.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_Cancelled_PublishesNothing()
+    {
+        await PatchDraftAsync("""{"email":{"confirmEmail":false}}""");
+        var host = RenderPage<Versions>();
+        host.WaitForAssertion(() => Assert.Contains("1 change waiting to be published", host.Find("[data-test=draft-card]").TextContent, StringComparison.Ordinal));
+
+        host.Find("[data-test=publish]").Click();
+        host.WaitForAssertion(() => Assert.Contains("Publish 1 change?", host.Find(".mud-dialog").TextContent, StringComparison.Ordinal));
+        Assert.Contains("No note", host.Find(".mud-dialog").TextContent, StringComparison.Ordinal);
+        Confirm(host, "Cancel");
+
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
+        Assert.Empty(await Store.ListRevisionsAsync(Ct));
+        Assert.Contains("1 change waiting to be published", host.Find("[data-test=draft-card]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed partial class TemplateEditor : IDisposable
     private TemplatePreviewResult? _preview;
     private string? _previewProblem;
     private bool _previewBusy;
+    private string? _restoreCheckedFor;
+    private bool _restored;
 
     protected override IReadOnlyList<string> Sections => [$"messages.{Type}"];
 
@@ -77,14 +79,77 @@ public sealed partial class TemplateEditor : IDisposable
 
     protected override void OnLoaded()
     {
-        // After a save or discard the fields hold the draft again; the preview follows them.
-        if (_shownType is not null) SchedulePreview();
+        // After a save or discard the fields hold the draft again; the preview follows them, and what the
+        // tab kept of the edits is no longer needed.
+        if (_shownType is null) return;
+        _restored = false;
+        _ = ForgetUnsavedAsync(_shownType);
+        SchedulePreview();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Interactive only (no storage while prerendering): once per shown type, bring back what this tab kept.
+        if (Editor is null || _shownType is null || _restoreCheckedFor == _shownType) return;
+        var type = _shownType;
+        _restoreCheckedFor = type;
+        string? kept;
+        try
+        {
+            kept = await JS.InvokeAsync<string?>("sessionStorage.getItem", UnsavedKey(type));
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException)
+        {
+            return;
+        }
+        if (kept is null || type != _shownType || UnsavedTemplate.Parse(kept) is not { } unsaved) return;
+        var template = Template;
+        if (unsaved.Matches(template)) return;
+        unsaved.ApplyTo(template);
+        _restored = true;
+        OnEdited();
+        SchedulePreview();
+        StateHasChanged();
     }
 
     private void OnTemplateFieldChanged(FormFieldChangedEventArgs args)
     {
         OnFieldChanged(args);
         SchedulePreview();
+        KeepUnsaved();
+    }
+
+    private static string UnsavedKey(string type) => $"studio.unsaved-template.{type}";
+
+    // The tab keeps the edits until they are saved or discarded, so a reload or a dropped circuit loses nothing.
+    private void KeepUnsaved()
+    {
+        if (_shownType is null) return;
+        _ = StoreAsync(UnsavedKey(_shownType), UnsavedTemplate.From(Template).ToJson());
+    }
+
+    private async Task StoreAsync(string key, string value)
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("sessionStorage.setItem", key, value);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            // Best effort: the edits are still in the circuit.
+        }
+    }
+
+    private async Task ForgetUnsavedAsync(string type)
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("sessionStorage.removeItem", UnsavedKey(type));
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
+        {
+            // Prerendering or gone: nothing was kept that could come back wrongly after a save.
+        }
     }
 
     private void SchedulePreview() => _ = PreviewSoonAsync();
@@ -115,6 +180,11 @@ public sealed partial class TemplateEditor : IDisposable
             if (ct.IsCancellationRequested || type != Type) return;
             _preview = result.IsSuccess ? result.Value : null;
             _previewProblem = result.IsSuccess ? null : result.Error.Message;
+            // Parse errors are the validator's; what only rendering finds would make the server refuse the save.
+            var renderErrors = result.IsSuccess ? result.Value.Errors : [];
+            Editor?.SetRenderProblem(P("body"), renderErrors.Count > 0 && Editor.Errors.Keys.All(k => !k.StartsWith($"messages.{type}.", StringComparison.Ordinal))
+                ? "Does not render: " + string.Join(" ", renderErrors.Select(e => e.Message))
+                : null);
         }
         finally
         {
@@ -144,6 +214,7 @@ public sealed partial class TemplateEditor : IDisposable
 
         Template.Body = body[..start] + snippet + body[end..];
         OnEdited();
+        KeepUnsaved();
         SchedulePreview();
         StateHasChanged();
         if (module is null) return;
@@ -170,6 +241,7 @@ public sealed partial class TemplateEditor : IDisposable
         template.FromEmail = null;
         template.FromName = null;
         OnEdited();
+        KeepUnsaved();
         SchedulePreview();
         Snackbar.Add($"Reset {SettingsLabels.MessageTypeName(Type!)} to the default template. Save to keep it, or Discard to undo.", Severity.Info);
     }

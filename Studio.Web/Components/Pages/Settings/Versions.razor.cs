@@ -60,6 +60,16 @@ public partial class Versions
 
     private async Task PublishAsync()
     {
+        // Publishing changes what the runtime does within seconds: say what goes live, and with which note.
+        var pendingNote = string.IsNullOrWhiteSpace(_note) ? null : _note.Trim();
+        var changes = _pending.Select(c => c.Path).ToList();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Publish {(changes.Count == 1 ? "1 change" : $"{changes.Count} changes")}?",
+            $"Goes live within seconds: {(changes.Count == 0 ? "no changes" : SettingsLabels.Describe(changes))}. " +
+            (pendingNote is null ? "No note." : $"Note: “{pendingNote}”."),
+            yesText: "Publish", cancelText: "Cancel");
+        if (confirmed != true) return;
+
         _busy = true;
         try
         {
