@@ -28,6 +28,7 @@ public sealed partial class OutboxDispatcher(
     private static readonly TimeSpan ReleaseGrace = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _pass = new(1, 1);
     private readonly CancellationTokenSource _abortSends = new();
+    private volatile bool _disposed;
 
     /// <summary>This node's name in LeaseOwner.</summary>
     public string NodeId { get; } = CreateNodeId();
@@ -68,7 +69,9 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        using (cancellationToken.Register(() => _abortSends.Cancel()))
+        // A host stopped again after it was disposed (tests do; so can a host that failed mid-start): nothing runs.
+        if (_disposed) return;
+        using (cancellationToken.Register(() => { if (!_disposed) _abortSends.Cancel(); }))
         {
             await base.StopAsync(cancellationToken);
         }
@@ -79,6 +82,7 @@ public sealed partial class OutboxDispatcher(
 
     public override void Dispose()
     {
+        _disposed = true;
         _abortSends.Dispose();
         _pass.Dispose();
         base.Dispose();

@@ -245,7 +245,7 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         Assert.True(overflow <= 0, $"The page is {overflow}px wider than the window at {browser.Page.Url}.");
     }
 
-    // A host stopped by a test is not stopped twice (a second stop throws from the outbox dispatcher).
+    // A host the test already disposed is not disposed again.
     private bool _appStopped;
 
     public async ValueTask DisposeAsync()
