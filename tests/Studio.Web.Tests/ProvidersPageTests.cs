@@ -31,7 +31,9 @@ public sealed class ProvidersPageTests : StudioTest
         host.WaitForElement("[data-provider=discord] .mud-expand-panel-header").Click();
         host.WaitForElement("[data-provider=discord] [data-test=copy]").Click();
 
-        var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText");
+        // The button's handler may yield before it calls the clipboard on a loaded machine: wait for the call.
+        host.WaitForAssertion(() => Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText"));
+        var call = JSInterop.Invocations.Single(i => i.Identifier == "navigator.clipboard.writeText");
         Assert.Equal("http://auth.test/oauth/discord/callback", call.Arguments[0]);
         AssertSnackbar(host, "Copied the callback URL.");
     }
