@@ -40,9 +40,14 @@ public sealed class DatabaseHealthTests : IAsyncLifetime
         using var client = Start().CreateClient();
         (await SignUpAsync(client)).AssertStatus(HttpStatusCode.OK);
 
-        var garbage = new byte[64 * 1024];
-        Random.Shared.NextBytes(garbage);
-        await File.WriteAllBytesAsync(DbPath, garbage, TestContext.Current.CancellationToken);
+        // Garbage over the whole file, written in place: truncating a file SQLite has memory-mapped (its pages, or
+        // the -shm index) kills the test process with SIGBUS, which is not the failure under test.
+        await using (var file = new FileStream(DbPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+        {
+            var garbage = new byte[file.Length];
+            Random.Shared.NextBytes(garbage);
+            await file.WriteAsync(garbage, TestContext.Current.CancellationToken);
+        }
 
         (await HealthAsync(client)).AssertStatus(HttpStatusCode.ServiceUnavailable);
         (await SignUpAsync(client)).AssertError(HttpStatusCode.ServiceUnavailable, "service_unavailable");
