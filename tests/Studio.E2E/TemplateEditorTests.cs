@@ -182,8 +182,12 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         // typing on a loaded machine (MudBlazor issue 1012); what matters here is that the circuit lives on and
         // what the field shows is what gets saved.
         await Expect(page.Locator("[data-test=preview-sms]")).ToContainTextAsync("word9xyz");
+        // Leaving the field sends its whole value, so the server catches up with any keystroke it missed; the save
+        // follows once the preview (rendered on the server) shows the field's end.
+        await body.BlurAsync();
         var shown = await body.InputValueAsync();
         Assert.StartsWith(before + typed[..20], shown, StringComparison.Ordinal);
+        await Expect(page.Locator("[data-test=preview-sms]")).ToContainTextAsync(shown[^12..].Trim());
         await page.ClickAsync("[data-test=save]");
         await Expect(page.Locator("[data-test=save-bar]")).ToContainTextAsync("No unsaved changes");
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();

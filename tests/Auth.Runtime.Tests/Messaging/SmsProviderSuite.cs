@@ -229,5 +229,8 @@ public abstract class SmsProviderSuite(AppFixture fixture) : SmsSuiteBase(fixtur
             await Dispatcher.DispatchOnceAsync(Ct);
             await Task.Delay(20, Ct);
         }
+        // The fake has the request, but the pass that sent it may still be recording the outcome: passes run one at a
+        // time, so one more waits for it to finish.
+        await Dispatcher.DispatchOnceAsync(Ct);
     }
 }

@@ -11,6 +11,9 @@ namespace Studio.Web.Tests.Infrastructure;
 /// <summary>A bUnit context over the real services (see <see cref="StudioTestServices"/>), with page helpers.</summary>
 public abstract class StudioTest : BunitContext, IAsyncLifetime
 {
+    // bUnit's 1 s default gave up on a loaded 2-core machine before the renderer's dispatcher ran the check at all.
+    static StudioTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected StudioTestEnvironment Environment { get; private set; } = null!;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
