@@ -90,6 +90,11 @@ public sealed class SmtpTestServer : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // The listener never bound (its port was taken between FreePort and the bind): there is nothing to stop,
+            // and the test that owned it has already passed or failed on its own.
+        }
         _stop.Dispose();
         _server = null;
     }
