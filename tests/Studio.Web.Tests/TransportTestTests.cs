@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Auth.Runtime.Tests.Messaging;
 using Studio.Web.Components.Pages.Settings;
 using Studio.Web.Tests.Infrastructure;
 

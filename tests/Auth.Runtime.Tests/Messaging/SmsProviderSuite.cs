@@ -222,13 +222,12 @@ public abstract class SmsProviderSuite(AppFixture fixture) : SmsSuiteBase(fixtur
 
     private async Task WaitForRequestsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (Sms.Requests.Count < count)
+        await Eventually.Until(async () =>
         {
-            Assert.True(DateTime.UtcNow < deadline, "the provider fake got no request");
+            if (Sms.Requests.Count >= count) return true;
             await Dispatcher.DispatchOnceAsync(Ct);
-            await Task.Delay(20, Ct);
-        }
+            return Sms.Requests.Count >= count;
+        }, () => $"{count} requests to the provider fake; got {Sms.Requests.Count}");
         // The fake has the request, but the pass that sent it may still be recording the outcome: passes run one at a
         // time, so one more waits for it to finish.
         await Dispatcher.DispatchOnceAsync(Ct);

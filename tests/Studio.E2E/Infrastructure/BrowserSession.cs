@@ -1,4 +1,3 @@
-using Auth.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Studio.E2E.Infrastructure;

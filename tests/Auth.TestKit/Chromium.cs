@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Auth.Tests.Shared;
+namespace Auth.TestKit;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright. Never a downloaded browser: ./test.sh installs the
