@@ -42,7 +42,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             if (response.Status >= 400) session.Add($"HTTP {response.Status}: {response.Url}");
         };
-        session.Page.SetDefaultTimeout(15_000);
+        session.Page.SetDefaultTimeout((float)Eventually.DefaultTimeout.TotalMilliseconds);
         return session;
     }
 
