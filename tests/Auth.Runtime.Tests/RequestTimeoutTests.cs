@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

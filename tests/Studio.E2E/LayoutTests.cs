@@ -58,7 +58,8 @@ public sealed class LayoutTests : IAsyncLifetime
         await browser.Page.Locator("[data-provider=apple] .mud-expand-panel-header").First.ClickAsync();
         await Expect(browser.Page.Locator("[data-provider=apple] [data-test=callback-url]")).ToHaveTextAsync("http://auth.test/oauth/apple/callback");
         await Expect(browser.Page.Locator("[data-secret='providers.apple.privateKey'] textarea")).ToBeVisibleAsync();
-        await browser.Page.WaitForTimeoutAsync(400); // let the panel's opening animation finish for the screenshot
+        // The panel's opening animation has finished (MudCollapse marks it entered) before measuring and the screenshot.
+        await Expect(browser.Page.Locator("[data-provider=apple] .mud-collapse-container").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bmud-collapse-entered\b"));
         await AssertNoHorizontalOverflowAsync(browser);
         await browser.ScreenshotAsync("1280-providers");
     }

@@ -95,8 +95,11 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         Assert.NotNull(sandbox);
         Assert.DoesNotContain("allow-scripts", sandbox, StringComparison.Ordinal);
         Assert.DoesNotContain("allow-same-origin", sandbox, StringComparison.Ordinal);
+        var before = browser.Log.Count;
         await frame.Locator("#js").ClickAsync();
-        await page.WaitForTimeoutAsync(300); // give a script that could run the chance to
+        // Chromium reports the refused javascript: link; only then is "nothing ran" an answer rather than "not yet".
+        await Eventually.Until(() => browser.Log.Skip(before).Any(l => l.Contains("JavaScript URL", StringComparison.Ordinal)),
+            () => "Chromium to refuse the javascript: link; browser log:\n" + string.Join("\n", browser.Log));
         await Expect(frame.Locator("#ran")).ToHaveCountAsync(0);
         Assert.Equal(title, await page.TitleAsync());
         var inner = page.Frames.Single(f => f.Url == "about:srcdoc");

@@ -32,7 +32,7 @@ public sealed class JwksEndpointFieldTests : StudioTest
         host.WaitForAssertion(() => Assert.Null(host.Find("[data-test=save]").GetAttribute("disabled")));
         host.Find("[data-test=save]").Click();
 
-        host.WaitForAssertion(() => Assert.Contains("Providers › Google › JWKS endpoint", host.Find(".mud-snackbar").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        host.WaitForAssertion(() => Assert.Contains("Providers › Google › JWKS endpoint", host.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
         Assert.Equal("https://keys.example.test/google/jwks", (await DraftSettingsAsync()).Providers.Google.JwksEndpoint);
 
         await DisposeComponentsAsync();

@@ -72,13 +72,6 @@ public sealed class SendLimitsSettingsTests : StudioTest
 
     private static string Clock(DateTime at) => at.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    private async Task WaitForDraftAsync(Func<Auth.Core.Settings.AuthSettings, bool> saved)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!saved(await DraftSettingsAsync()))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The draft was not saved.");
-            await Task.Delay(20, Ct);
-        }
-    }
+    private Task WaitForDraftAsync(Func<Auth.Core.Settings.AuthSettings, bool> saved) =>
+        Eventually.Until(async () => saved(await DraftSettingsAsync()), "the page to save the edit into the draft");
 }

@@ -262,7 +262,7 @@ public sealed class TemplateEditorPageTests : StudioTest
     }
 
     // Each preview is a real render on the sandbox's worker; a loaded machine can take a while.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = Eventually.DefaultTimeout;
 
     private IRenderedComponent<StudioHost> RenderTemplate(string type) =>
         RenderPage<TemplateEditor>(p => p.Add(x => x.Type, type));

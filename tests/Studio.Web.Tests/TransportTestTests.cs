@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Auth.Runtime.Tests.Messaging;
 using Studio.Web.Components.Pages.Settings;
 using Studio.Web.Tests.Infrastructure;
 
@@ -68,7 +67,7 @@ public sealed class TransportTestTests : StudioTest
         host.Find("[data-field='smtp.port']").Input(smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         host.Find("[data-field='smtp.user']").Input("");
         host.Find("[data-test=transport-again]").Click();
-        host.WaitForAssertion(() => Assert.Equal("true", host.Find("[data-test=transport-result]").GetAttribute("data-succeeded")), TimeSpan.FromSeconds(20));
+        host.WaitForAssertion(() => Assert.Equal("true", host.Find("[data-test=transport-result]").GetAttribute("data-succeeded")));
     }
 
     [Fact]
@@ -132,5 +131,5 @@ public sealed class TransportTestTests : StudioTest
     }.ToJsonString());
 
     private static AngleSharp.Dom.IElement WaitForResult(IRenderedComponent<StudioHost> host, string dialog) =>
-        host.WaitForElement($"[data-test={dialog}] [data-test=transport-result]", TimeSpan.FromSeconds(20));
+        host.WaitForElement($"[data-test={dialog}] [data-test=transport-result]");
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Time.Testing;
 

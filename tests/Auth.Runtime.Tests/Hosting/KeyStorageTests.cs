@@ -7,7 +7,6 @@ using System.Text.RegularExpressions;
 using Auth.Core.Data;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
-using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;

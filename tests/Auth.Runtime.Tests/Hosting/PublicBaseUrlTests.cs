@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Auth.Core.Messaging;
-using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -27,9 +25,8 @@ public sealed class PublicBaseUrlTests : IAsyncLifetime
     [Fact]
     public async Task PublicBaseUrlUnset_ListeningOnAnotherPort_LinksAndIssuerUseTheListeningOrigin()
     {
-        var port = FreePort();
+        var (app, port) = await StartAsync(p => $"http://localhost:{p}", publicBaseUrl: _ => null);
         var origin = $"http://localhost:{port}";
-        var app = Start(port, urls: origin, publicBaseUrl: null);
         using var client = app.CreateClient();
         await app.PublishAsync("""{"redirectURLs":["http://localhost:3000/done"]}""");
 
@@ -48,8 +45,7 @@ public sealed class PublicBaseUrlTests : IAsyncLifetime
     [Fact]
     public async Task PublicBaseUrlUnset_WildcardUrls_UseLocalhost()
     {
-        var port = FreePort();
-        var app = Start(port, urls: $"http://0.0.0.0:{port}", publicBaseUrl: null);
+        var (app, port) = await StartAsync(p => $"http://0.0.0.0:{p}", publicBaseUrl: _ => null);
         using var client = app.CreateClient();
 
         Assert.Equal($"http://localhost:{port}", await OperatorTokenIssuerAsync(client));
@@ -58,8 +54,7 @@ public sealed class PublicBaseUrlTests : IAsyncLifetime
     [Fact]
     public async Task PublicBaseUrlSet_DifferentFromEveryListeningUrl_WinsAndWarnsAtStart()
     {
-        var port = FreePort();
-        var app = Start(port, urls: $"http://localhost:{port}", publicBaseUrl: "https://auth.example.com");
+        var (app, port) = await StartAsync(p => $"http://localhost:{p}", publicBaseUrl: _ => "https://auth.example.com");
         using var client = app.CreateClient();
 
         Assert.Equal("https://auth.example.com", await OperatorTokenIssuerAsync(client));
@@ -70,29 +65,38 @@ public sealed class PublicBaseUrlTests : IAsyncLifetime
     [Fact]
     public async Task PublicBaseUrlSet_MatchingTheListeningUrl_DoesNotWarn()
     {
-        var port = FreePort();
+        var (app, port) = await StartAsync(p => $"http://localhost:{p}", publicBaseUrl: p => $"http://localhost:{p}");
         var origin = $"http://localhost:{port}";
-        var app = Start(port, urls: origin, publicBaseUrl: origin);
         using var client = app.CreateClient();
 
         Assert.Equal(origin, await OperatorTokenIssuerAsync(client));
         Assert.DoesNotContain(_log.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("PublicBaseUrl", StringComparison.Ordinal));
     }
 
-    private AuthAppFactory Start(int port, string urls, string? publicBaseUrl)
+    /// <summary>The port is in the host's own configuration, so it is chosen first (and again if taken meanwhile).</summary>
+    private async Task<(AuthAppFactory App, int Port)> StartAsync(Func<int, string> urls, Func<int, string?> publicBaseUrl)
     {
         var database = new SqliteTarget();
+        var port = 0;
         // `urls` is what `--urls` and ASPNETCORE_URLS put in the host configuration.
-        var app = new AuthAppFactory(database, new FakeTimeProvider(DateTimeOffset.UtcNow))
-        {
-            PublicBaseUrl = publicBaseUrl,
-            Settings = new Dictionary<string, string> { ["urls"] = urls },
-            LoggerProvider = _log,
-        };
+        var app = await LoopbackPort.StartAsync(
+            p =>
+            {
+                port = p;
+                return new AuthAppFactory(database, new FakeTimeProvider(DateTimeOffset.UtcNow))
+                {
+                    PublicBaseUrl = publicBaseUrl(p),
+                    Settings = new Dictionary<string, string> { ["urls"] = urls(p) },
+                    LoggerProvider = _log,
+                };
+            },
+            host =>
+            {
+                host.UseKestrel(port);
+                host.StartServer();
+            });
         _hosts.Add((database, app));
-        app.UseKestrel(port);
-        app.StartServer();
-        return app;
+        return (app, port);
     }
 
     private static async Task<string> OperatorTokenIssuerAsync(HttpClient client)
@@ -104,13 +108,6 @@ public sealed class PublicBaseUrlTests : IAsyncLifetime
         var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
         payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
         return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))!["iss"]!.GetValue<string>();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

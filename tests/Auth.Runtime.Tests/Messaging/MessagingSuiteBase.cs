@@ -98,17 +98,14 @@ public abstract partial class MessagingSuiteBase(AppFixture fixture) : SuiteBase
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Dispatches until <paramref name="count"/> mails to <paramref name="email"/> arrived (15 s at most).</summary>
-    protected async Task WaitForCountAsync(string email, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (Smtp.To(email).Count < count)
+    /// <summary>Dispatches until <paramref name="count"/> mails to <paramref name="email"/> arrived.</summary>
+    protected Task WaitForCountAsync(string email, int count) =>
+        Eventually.Until(async () =>
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Expected {count} mails to {email}, got {Smtp.To(email).Count}.");
+            if (Smtp.To(email).Count >= count) return true;
             await Dispatcher.DispatchOnceAsync(Ct);
-            await Task.Delay(20, Ct);
-        }
-    }
+            return Smtp.To(email).Count >= count;
+        }, () => $"{count} mails to {email}; got {Smtp.To(email).Count}");
 
     [GeneratedRegex(@"http://auth\.test/auth/verify\?key=[0-9a-f]+&action=[a-z-]+")]
     private static partial Regex VerifyLink();

@@ -41,7 +41,7 @@ public sealed class OutboxShutdownTests : IAsyncLifetime
         var lifetime = _app.Services.GetRequiredService<IHostApplicationLifetime>();
         using var shutdownTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var stopping = host.StopAsync(shutdownTimeout.Token);
-        await WaitAsync(() => lifetime.ApplicationStopping.IsCancellationRequested);
+        await Eventually.Until(() => lifetime.ApplicationStopping.IsCancellationRequested, "the host to start stopping");
         stall.Release();
         await stopping.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
 
@@ -85,16 +85,6 @@ public sealed class OutboxShutdownTests : IAsyncLifetime
         // A context of its own: the host's services are stopped.
         await using var db = new AuthDbContextFactory(_database.Options).CreateDbContext();
         return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.To == email, TestContext.Current.CancellationToken);
-    }
-
-    private static async Task WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the condition.");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -46,13 +46,12 @@ public abstract partial class SmsSuiteBase(AppFixture fixture) : MessagingSuiteB
     /// <summary>Dispatches until the <paramref name="nth"/> SMS to <paramref name="phone"/> arrived and returns its code.</summary>
     protected async Task<string> CodeAsync(string phone, int nth = 1)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (TextsTo(phone).Count < nth)
+        await Eventually.Until(async () =>
         {
-            Assert.True(DateTime.UtcNow < deadline, $"No SMS #{nth} to {phone}.");
+            if (TextsTo(phone).Count >= nth) return true;
             await Dispatcher.DispatchOnceAsync(Ct);
-            await Task.Delay(20, Ct);
-        }
+            return TextsTo(phone).Count >= nth;
+        }, () => $"SMS #{nth} to {phone}; got {TextsTo(phone).Count}");
         var body = TextsTo(phone)[nth - 1].Form["Body"];
         return SixDigits().Match(body).Value;
     }

@@ -1,6 +1,5 @@
 using Auth.Core.Tokens;
 using Auth.Runtime.Tests.Infrastructure;
-using Auth.Runtime.Tests.OAuth.Fakes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Runtime.Tests.OAuth;

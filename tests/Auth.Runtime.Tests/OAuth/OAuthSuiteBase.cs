@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Auth.Runtime.Tests.Infrastructure;
-using Auth.Runtime.Tests.OAuth.Fakes;
 
 namespace Auth.Runtime.Tests.OAuth;
 

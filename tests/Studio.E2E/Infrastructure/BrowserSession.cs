@@ -1,4 +1,3 @@
-using Auth.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Studio.E2E.Infrastructure;
@@ -13,8 +12,20 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; private set; } = null!;
 
-    /// <summary>Browser console lines, failed requests and error statuses, for a failing test's output.</summary>
-    public IReadOnlyList<string> Log => _log;
+    /// <summary>Browser console lines, failed requests and error statuses, for a failing test's output (a snapshot).</summary>
+    public IReadOnlyList<string> Log
+    {
+        get
+        {
+            lock (_log) return [.. _log];
+        }
+    }
+
+    // Playwright raises its events on its own thread while the test reads the log.
+    private void Add(string line)
+    {
+        lock (_log) _log.Add(line);
+    }
 
     public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900)
     {
@@ -25,13 +36,13 @@ public sealed class BrowserSession : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         session.Page = await context.NewPageAsync();
-        session.Page.Console += (_, message) => session._log.Add($"console {message.Type}: {message.Text}");
-        session.Page.RequestFailed += (_, request) => session._log.Add($"request failed: {request.Url} {request.Failure}");
+        session.Page.Console += (_, message) => session.Add($"console {message.Type}: {message.Text}");
+        session.Page.RequestFailed += (_, request) => session.Add($"request failed: {request.Url} {request.Failure}");
         session.Page.Response += (_, response) =>
         {
-            if (response.Status >= 400) session._log.Add($"HTTP {response.Status}: {response.Url}");
+            if (response.Status >= 400) session.Add($"HTTP {response.Status}: {response.Url}");
         };
-        session.Page.SetDefaultTimeout(15_000);
+        session.Page.SetDefaultTimeout((float)Eventually.DefaultTimeout.TotalMilliseconds);
         return session;
     }
 
@@ -59,7 +70,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             Directory.CreateDirectory(directory);
             await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, "last.png"), FullPage = true });
-            await File.WriteAllLinesAsync(Path.Combine(directory, "browser.log"), _log);
+            await File.WriteAllLinesAsync(Path.Combine(directory, "browser.log"), Log);
         }
         await _browser.DisposeAsync();
         _playwright.Dispose();

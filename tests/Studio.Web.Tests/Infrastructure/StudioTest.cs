@@ -12,7 +12,8 @@ namespace Studio.Web.Tests.Infrastructure;
 public abstract class StudioTest : BunitContext, IAsyncLifetime
 {
     // bUnit's 1 s default gave up on a loaded 2-core machine before the renderer's dispatcher ran the check at all.
-    static StudioTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    // Every wait is a condition with a generous ceiling (the test kit's 30 s), never an expected duration.
+    static StudioTest() => DefaultWaitTimeout = Eventually.DefaultTimeout;
 
     protected StudioTestEnvironment Environment { get; private set; } = null!;
 

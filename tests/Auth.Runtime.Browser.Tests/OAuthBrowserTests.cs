@@ -1,16 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Auth.Core.Settings;
-using Auth.Runtime.Tests.Infrastructure;
-using Auth.Runtime.Tests.OAuth.Fakes;
-using Auth.Tests.Shared;
+using Auth.TestKit.OAuth;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
-namespace Auth.Runtime.Tests.Browser;
+namespace Auth.Runtime.Browser.Tests;
 
 /// <summary>
 /// End to end in Debian's Chromium: a sample app on another origin imports the browser client from the
@@ -29,12 +27,22 @@ public sealed class OAuthBrowserTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // The callback URL is built from PublicBaseUrl, so it must be the real address: reserve a port first.
-        var port = FreePort();
+        // The callback URL is built from PublicBaseUrl, so it must be the real address: the port is chosen first (and
+        // again if another process takes it before the bind). "localhost", not 127.0.0.1: the fake provider's origin
+        // must be another site, or the Apple test's form post would not be cross-site.
+        var port = 0;
+        _runtime = await LoopbackPort.StartAsync(
+            p =>
+            {
+                port = p;
+                return new AuthAppFactory(_database, _time) { PublicBaseUrl = $"http://localhost:{p}" };
+            },
+            runtime =>
+            {
+                runtime.UseKestrel(port);
+                runtime.StartServer();
+            });
         _runtimeUrl = $"http://localhost:{port}";
-        _runtime = new AuthAppFactory(_database, _time) { PublicBaseUrl = _runtimeUrl };
-        _runtime.UseKestrel(port);
-        _runtime.StartServer();
         _fake = await FakeOAuthServer.StartAsync(_time);
         _sample = await SampleApp.StartAsync(_runtimeUrl);
         await PublishAsync(new
@@ -130,16 +138,9 @@ public sealed class OAuthBrowserTests : IAsyncLifetime
         token.EnsureSuccessStatusCode();
         var bearer = (await token.Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        var merged = JsonMergePatch.Apply(SettingsJson.ToJsonObject(new AuthSettings()), JsonSerializerHelper.ToNode(patch));
+        var merged = JsonMergePatch.Apply(SettingsJson.ToJsonObject(new AuthSettings()), JsonSerializer.SerializeToNode(patch, JsonSerializerOptions.Web));
         (await client.PutAsJsonAsync("/admin/api/settings/draft", merged, Ct)).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "browser test" }, Ct)).EnsureSuccessStatusCode();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

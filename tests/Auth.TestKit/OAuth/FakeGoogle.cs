@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Auth.Runtime.Tests.OAuth.Fakes;
+namespace Auth.TestKit.OAuth;
 
 /// <summary>Google's OpenID Connect endpoints: authorize, token (client secret in the body, PKCE), userinfo, certs.</summary>
 public sealed class FakeGoogle(FakeOAuthServer server) : FakeProvider(server, "google")

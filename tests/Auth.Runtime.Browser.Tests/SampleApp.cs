@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Auth.Runtime.Tests.Browser;
+namespace Auth.Runtime.Browser.Tests;
 
 /// <summary>
 /// A tiny app on its own loopback origin whose one page imports <c>/auth/client.js</c> from the runtime,

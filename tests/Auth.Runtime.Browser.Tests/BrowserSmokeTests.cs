@@ -1,8 +1,6 @@
-using Auth.Runtime.Tests.Infrastructure;
-using Auth.Tests.Shared;
 using Microsoft.Playwright;
 
-namespace Auth.Runtime.Tests.Browser;
+namespace Auth.Runtime.Browser.Tests;
 
 /// <summary>The landing page in a real browser, over a real Kestrel port.</summary>
 public sealed class BrowserSmokeTests : IAsyncLifetime

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Auth.Runtime.Tests.OAuth.Fakes;
+namespace Auth.TestKit.OAuth;
 
 /// <summary>Facebook Login: dialog/oauth, a GET access_token exchange, and Graph /me with fields and appsecret_proof.</summary>
 public sealed class FakeFacebook(FakeOAuthServer server) : FakeProvider(server, "facebook")

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Auth.Runtime.Tests.OAuth.Fakes;
+namespace Auth.TestKit.OAuth;
 
 /// <summary>X OAuth 2.0: authorize with PKCE, a token endpoint that demands HTTP Basic client auth, and /2/users/me.</summary>
 public sealed class FakeTwitter(FakeOAuthServer server) : FakeProvider(server, "twitter")

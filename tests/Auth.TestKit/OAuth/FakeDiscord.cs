@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Auth.Runtime.Tests.OAuth.Fakes;
+namespace Auth.TestKit.OAuth;
 
 /// <summary>Discord: oauth2/authorize, api/oauth2/token (PKCE), api/users/@me with an avatar hash and verified flag.</summary>
 public sealed class FakeDiscord(FakeOAuthServer server) : FakeProvider(server, "discord")

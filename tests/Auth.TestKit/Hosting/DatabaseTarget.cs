@@ -1,7 +1,7 @@
 using Auth.Core.Data;
 using Microsoft.Data.SqlClient;
 
-namespace Auth.Runtime.Tests.Infrastructure;
+namespace Auth.TestKit.Hosting;
 
 /// <summary>A fresh, empty database for one test class: a real SQLite file, or a real SQL Server database.</summary>
 public abstract class DatabaseTarget : IAsyncDisposable

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Auth.Runtime.Tests.Infrastructure;
+namespace Auth.TestKit.Hosting;
 
 /// <summary>The real app (Studio.Web's Program) over a real database, with time under the test's control.</summary>
 public sealed class AuthAppFactory(DatabaseTarget database, FakeTimeProvider time, params IInterceptor[] interceptors)

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Auth.Tests.Shared;
+namespace Auth.TestKit;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright. Never a downloaded browser: ./test.sh installs the
@@ -10,8 +10,11 @@ public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        // Playwright's Expect gives up after 5 s by default; a loaded machine gets the same ceiling as every other wait.
+        Assertions.SetDefaultExpectTimeout((float)Eventually.DefaultTimeout.TotalMilliseconds);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
             Headless = true,
@@ -21,4 +24,5 @@ public static class Chromium
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
+    }
 }

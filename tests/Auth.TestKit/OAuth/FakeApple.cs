@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Auth.Runtime.Tests.OAuth.Fakes;
+namespace Auth.TestKit.OAuth;
 
 /// <summary>
 /// Sign in with Apple: authorize answers with a form_post page (code, state and, on an account's first

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Auth.Runtime.Tests.OAuth.Fakes;
+namespace Auth.TestKit.OAuth;
 
 /// <summary>A provider account the fake signs in.</summary>
 public sealed record FakeUser(string Id, string? Name, string? Email, bool EmailVerified, string? Picture = null, string? Login = null)

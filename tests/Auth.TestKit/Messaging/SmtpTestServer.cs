@@ -7,7 +7,7 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Auth.Runtime.Tests.Messaging;
+namespace Auth.TestKit.Messaging;
 
 /// <summary>A real SMTP server (the SmtpServer package) on a loopback port; it can be stopped and started again on the same port.</summary>
 public sealed class SmtpTestServer : IAsyncDisposable
@@ -17,16 +17,22 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _running;
 
-    private SmtpTestServer(int port, (string User, string Password)? login = null)
+    // Holds the port while the server is down (bound, not listening: a connection is refused, as with a stopped
+    // server), so no other process takes it between a stop and a start again.
+    private Socket? _reservation;
+
+    private SmtpTestServer(Socket? reservation, (string User, string Password)? login = null)
     {
-        Port = port;
+        _reservation = reservation;
+        Port = reservation is null ? 0 : ((IPEndPoint)reservation.LocalEndPoint!).Port;
         Login = login;
     }
 
     /// <summary>When set, the server requires AUTH with these credentials (over the plain loopback connection).</summary>
     public (string User, string Password)? Login { get; }
 
-    public int Port { get; }
+    /// <summary>The port the server listens on (or, when down, holds); 0 only until the first start.</summary>
+    public int Port { get; private set; }
 
     public IReadOnlyList<ReceivedMail> Received => [.. _received];
 
@@ -52,30 +58,52 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts on a port the OS picks at the bind (port 0), so no other process can take it first.</summary>
     public static async Task<SmtpTestServer> StartAsync((string User, string Password)? login = null)
     {
-        var server = new SmtpTestServer(FreePort(), login);
+        var server = new SmtpTestServer(null, login);
         await server.StartAgainAsync();
         return server;
     }
 
-    /// <summary>A port that nothing listens on (yet): for "the server is down".</summary>
-    public static SmtpTestServer NotStarted() => new(FreePort());
+    /// <summary>A port that nothing listens on (yet), held for this server: for "the server is down".</summary>
+    public static SmtpTestServer NotStarted() => new(Reserve(0));
 
-    public async Task StartAgainAsync()
+    /// <summary>Listens on <see cref="Port"/> (again); returns once the port accepts connections.</summary>
+    public Task StartAgainAsync() =>
+        Eventually.Succeeds(StartOnceAsync, $"the SMTP test server to listen on 127.0.0.1:{Port}");
+
+    private async Task StartOnceAsync()
     {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))
                 .AuthenticationRequired(Login is not null).AllowUnsecureAuthentication(Login is not null))
             .Build();
+        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new SmtpServer.Net.EndpointListenerFactory();
+        listeners.EndpointStarted += (_, e) => listening.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received, () => Stalling));
+        services.Add(new ReleasingListenerFactory(listeners, ReleaseReservation));
         if (Login is { } login) services.Add(new Authenticator(login.User, login.Password));
-        _server = new SmtpServer.SmtpServer(options, services);
-        _stop = new CancellationTokenSource();
-        _running = _server.StartAsync(_stop.Token);
-        await WaitListeningAsync();
+        var server = new SmtpServer.SmtpServer(options, services);
+        var stop = new CancellationTokenSource();
+        var running = server.StartAsync(stop.Token);
+        if (await Task.WhenAny(listening.Task, running) != listening.Task)
+        {
+            stop.Dispose();
+            await running; // the bind failed (the port was taken): throws, and the caller tries again
+            throw new InvalidOperationException("The SMTP test server stopped before it listened.");
+        }
+        (_server, _stop, _running) = (server, stop, running);
+        Port = listening.Task.Result;
+    }
+
+    private void ReleaseReservation()
+    {
+        _reservation?.Dispose();
+        _reservation = null;
     }
 
     public async Task StopAsync()
@@ -85,62 +113,70 @@ public sealed class SmtpTestServer : IAsyncDisposable
         await _stop!.CancelAsync();
         try
         {
-            await _running!.WaitAsync(TimeSpan.FromSeconds(10));
+            await _running!.WaitAsync(Eventually.DefaultTimeout);
         }
         catch (OperationCanceledException)
         {
         }
-        catch (System.Net.Sockets.SocketException)
-        {
-            // The listener never bound (its port was taken between FreePort and the bind): there is nothing to stop,
-            // and the test that owned it has already passed or failed on its own.
-        }
         _stop.Dispose();
         _server = null;
+        try
+        {
+            _reservation = Reserve(Port);
+        }
+        catch (SocketException)
+        {
+            // Taken in the instant since the listener closed; StartAgainAsync waits for it, and says so if it never frees.
+        }
     }
 
-    /// <summary>Waits (up to 15 s) until a mail to <paramref name="to"/> arrives.</summary>
+    /// <summary>Waits (up to <see cref="Eventually.DefaultTimeout"/>) until a mail to <paramref name="to"/> arrives.</summary>
     public async Task<ReceivedMail> WaitForAsync(string to, Func<Task>? kick = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        ReceivedMail? mail = null;
+        await Eventually.Until(async () =>
         {
             if (kick is not null) await kick();
-            var mail = _received.LastOrDefault(m => m.Recipients.Contains(to, StringComparer.OrdinalIgnoreCase));
-            if (mail is not null) return mail;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"No mail to {to} arrived; received: {string.Join(", ", _received.SelectMany(m => m.Recipients))}");
+            mail = _received.LastOrDefault(m => m.Recipients.Contains(to, StringComparer.OrdinalIgnoreCase));
+            return mail is not null;
+        }, () => $"a mail to {to}; received: {string.Join(", ", _received.SelectMany(m => m.Recipients))}");
+        return mail!;
     }
 
     public IReadOnlyList<ReceivedMail> To(string to) =>
         [.. _received.Where(m => m.Recipients.Contains(to, StringComparer.OrdinalIgnoreCase))];
 
-    public async ValueTask DisposeAsync() => await StopAsync();
-
-    private async Task WaitListeningAsync()
+    public async ValueTask DisposeAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        await StopAsync();
+        ReleaseReservation();
+    }
+
+    private static Socket Reserve(int port)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
         {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 
-    private static int FreePort()
+    /// <summary>Lets go of the held port just before SmtpServer binds it, so a restart gets the same port.</summary>
+    private sealed class ReleasingListenerFactory(SmtpServer.Net.IEndpointListenerFactory inner, Action release)
+        : SmtpServer.Net.IEndpointListenerFactory
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        public SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            release();
+            return inner.CreateListener(endpointDefinition);
+        }
     }
 
     private sealed class Authenticator(string user, string password) : SmtpServer.Authentication.IUserAuthenticator
