@@ -48,6 +48,33 @@ public abstract class OutboxParallelSuite(AppFixture fixture) : SmsSuiteBase(fix
     }
 
     [Fact]
+    public async Task Claim_SeveralMessagesPerRecipient_TakesOnlyTheOldestOpenOneOfEach()
+    {
+        var (a, b) = (NewEmail("claim-a"), NewEmail("claim-b"));
+        await EnqueueAsync(OutboxChannel.Email, [(a, "#1"), (b, "#1"), (a, "#2"), (b, "#2"), (a, "#3")]);
+        var leases = Services.GetRequiredService<OutboxLeases>();
+        var now = Fixture.Time.GetUtcNow().UtcDateTime;
+        var until = now.AddMinutes(2);
+        string[] Mine(IEnumerable<OutboxMessage> rows) => [.. rows.Where(r => r.To == a || r.To == b).Select(r => $"{r.To[..7]} {r.Subject}")];
+
+        // Two claims at once (two nodes): each recipient's first message once, nothing else.
+        var claims = await Task.WhenAll(leases.ClaimAsync("test.1", 50, now, until, Ct), leases.ClaimAsync("test.2", 50, now, until, Ct));
+        Assert.Equal(["claim-a #1", "claim-b #1"], Mine(claims.SelectMany(c => c)).Order());
+
+        // While those are in flight, their recipients' next messages stay put.
+        Assert.Empty(Mine(await leases.ClaimAsync("test.3", 50, now, until, Ct)));
+
+        // a's first is sent, b's is retried later: a's second is next; b's second waits behind b's first.
+        var first = claims.SelectMany(c => c).Where(r => r.To == a || r.To == b).ToList();
+        var sentA = first.Single(r => r.To == a);
+        await leases.MarkSentAsync(claims.Single(c => c.Contains(sentA)) == claims[0] ? "test.1" : "test.2", [sentA.Id], now);
+        var retryB = first.Single(r => r.To == b);
+        await leases.FinishAsync(claims.Single(c => c.Contains(retryB)) == claims[0] ? "test.1" : "test.2",
+            new OutboxOutcome(retryB.Id, OutboxStatus.Pending, 1, null, now.AddMinutes(1), "later"));
+        Assert.Equal(["claim-a #2"], Mine(await leases.ClaimAsync("test.4", 50, now, until, Ct)));
+    }
+
+    [Fact]
     public async Task SmtpConnectionDroppedMidBatch_IsReconnectedAndNothingIsLostOrDoubled()
     {
         Smtp.DropConnectionsAfter = 3;
