@@ -1,6 +1,8 @@
 using Auth.Runtime.Admin;
+using Auth.Core.Messaging;
 using Auth.Runtime.Endpoints;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth.Runtime.Messaging;
@@ -10,7 +12,11 @@ public static class MessagingRuntimeExtensions
     /// <summary>The senders (MailKit SMTP; Twilio, MessageBird, Vonage over typed HttpClients) and the outbox dispatcher.</summary>
     public static IServiceCollection AddAuthMessagingRuntime(this IServiceCollection services)
     {
-        services.AddSingleton(new MessagingOptions());
+        // Messaging:* from the host configuration (README "Configuration"); without one (a studio test host), the defaults.
+        services.AddSingleton(sp => MessagingConfiguration.Read(sp.GetService<IConfiguration>()));
+        services.AddSingleton<OutboxLeases>();
+        services.AddSingleton<SendGates>();
+        services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<SmtpEmailSender>();
         AddSms<TwilioSmsSender>(services);
         AddSms<MessageBirdSmsSender>(services);

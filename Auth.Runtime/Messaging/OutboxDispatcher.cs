@@ -1,24 +1,25 @@
-using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Messaging;
 using Auth.Core.Settings;
 using Auth.Core.Tokens;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Auth.Runtime.Messaging;
 
 /// <summary>
-/// Sends due outbox messages. Each message is claimed with a lease by one conditional UPDATE, so any
-/// number of nodes on one database never send it twice; failures are retried with exponential backoff
-/// and jitter, then dead-lettered as <c>failed</c> with the error kept. Without a transport for its
-/// channel a message is <c>captured</c> (the dev mailbox).
+/// Sends due outbox messages. Messages are claimed in batches with a lease by one conditional UPDATE, so any
+/// number of nodes on one database never send one twice, and a batch is sent in parallel (kept SMTP
+/// connections, bounded SMS requests: <see cref="SendGates"/>) without ever having two messages to one
+/// recipient in flight; failures are retried with exponential backoff and jitter, then dead-lettered as
+/// <c>failed</c> with the error kept. Without a transport for its channel a message is <c>captured</c> (the dev mailbox).
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IDbContextFactory<AuthDbContext> dbFactory,
+    OutboxLeases leases,
     ISettingsReader settingsReader,
     SmtpEmailSender email,
+    SmtpConnectionPool pool,
+    SendGates gates,
     IEnumerable<SmsSender> smsSenders,
     OutboxSignal signal,
     MessagingOptions options,
@@ -29,14 +30,15 @@ public sealed partial class OutboxDispatcher(
     private readonly SemaphoreSlim _pass = new(1, 1);
     private readonly CancellationTokenSource _abortSends = new();
     private volatile bool _disposed;
+    private long _claims;
 
-    /// <summary>This node's name in LeaseOwner.</summary>
+    /// <summary>This node's name; LeaseOwner is it plus the number of the claim (<c>{NodeId}.{n}</c>).</summary>
     public string NodeId { get; } = CreateNodeId();
 
     private static string CreateNodeId()
     {
         var machine = Environment.MachineName;
-        return $"{(machine.Length > 40 ? machine[..40] : machine)}-{TokenHashing.RandomHex(8)}";
+        return $"{(machine.Length > 38 ? machine[..38] : machine)}-{TokenHashing.RandomHex(8)}";
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -96,102 +98,65 @@ public sealed partial class OutboxDispatcher(
     public Task<int> DispatchOnceAsync(CancellationToken ct = default) => DispatchAsync(ct, ct);
 
     /// <param name="claimToken">Stops taking new messages.</param>
-    /// <param name="sendToken">Aborts the message being sent (its lease is then released).</param>
+    /// <param name="sendToken">Aborts the messages being sent (their leases are then released).</param>
     private async Task<int> DispatchAsync(CancellationToken claimToken, CancellationToken sendToken)
     {
         await _pass.WaitAsync(claimToken);
         try
         {
             var handled = 0;
-            while (true)
+            // Claim after claim until nothing is due: a recipient's next message becomes claimable once the
+            // batch holding the one before it has finished.
+            while (!claimToken.IsCancellationRequested)
             {
-                var batch = await DueAsync(claimToken);
-                var claimedAny = false;
-                foreach (var id in batch)
-                {
-                    if (claimToken.IsCancellationRequested) return handled;
-                    if (await ClaimAsync(id, sendToken) is not { } message) continue;
-                    claimedAny = true;
-                    await DeliverAsync(message, sendToken);
-                    handled++;
-                }
-                if (batch.Count < options.BatchSize || !claimedAny) return handled;
+                var claim = $"{NodeId}.{Interlocked.Increment(ref _claims):x}";
+                var now = Now();
+                var until = now + options.LeaseDuration;
+                var batch = await Leases.ClaimAsync(claim, options.BatchSize, now, until, sendToken);
+                if (batch.Count == 0) break;
+                handled += await new OutboxBatch(this, claim, until).RunAsync(batch, claimToken, sendToken);
             }
+            return handled;
         }
         finally
         {
             _pass.Release();
+            await pool.CloseIdleAsync();
         }
     }
 
-    private async Task<List<string>> DueAsync(CancellationToken ct)
-    {
-        var now = Now();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.OutboxMessages.AsNoTracking()
-            .Where(m => (m.Status == OutboxStatus.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
-                        || (m.Status == OutboxStatus.Sending && m.LeaseUntil < now))
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
-            .Select(m => m.Id).Take(options.BatchSize).ToListAsync(ct);
-    }
+    internal ISettingsReader Settings => settingsReader;
 
-    /// <summary>The lease: one conditional UPDATE; the node whose UPDATE touched the row owns it.</summary>
-    private async Task<OutboxMessage?> ClaimAsync(string id, CancellationToken ct)
-    {
-        var now = Now();
-        var until = now + options.LeaseDuration;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && ((m.Status == OutboxStatus.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
-                                       || (m.Status == OutboxStatus.Sending && m.LeaseUntil < now)))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sending)
-                .SetProperty(m => m.LeaseOwner, NodeId)
-                .SetProperty(m => m.LeaseUntil, until), ct);
-        // Once claimed, reading the row back is not cancellable: the claim must reach DeliverAsync to be finished or released.
-        return claimed == 1 ? await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, CancellationToken.None) : null;
-    }
+    internal OutboxLeases Leases => leases;
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
-    {
-        var settings = settingsReader.Current.Settings;
-        if (!MessageTransports.Has(settings, message.Channel))
-        {
-            await FinishAsync(message.Id, OutboxStatus.Captured, message.Attempts, null, null, null);
-            return;
-        }
+    internal SendGates Gates => gates;
 
-        SendOutcome outcome;
+    internal MessagingOptions Options => options;
+
+    internal async Task<SendOutcome> SendAsync(OutboxMessage message, AuthSettings settings, CancellationToken ct)
+    {
         try
         {
-            outcome = message.Channel == OutboxChannel.Sms ? await SendSmsAsync(message, settings, ct) : await email.SendAsync(message, settings.Smtp, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Aborted (shutdown timeout, or the caller gave up): whether it went out is unknown; hand the
-            // lease back so it is due now rather than after the lease, and let the cancellation through.
-            await ReleaseAsync(message.Id);
-            LogReleased(logger, message.Id);
-            throw;
+            return message.Channel == OutboxChannel.Sms ? await SendSmsAsync(message, settings, ct) : await email.SendAsync(message, settings.Smtp, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A sender bug must not leave the row leased forever; it is retried like any failure.
             LogSendCrashed(logger, ex, message.Id);
-            outcome = SendOutcome.Retry("Unexpected error while sending: " + ex.GetType().Name);
+            return SendOutcome.Retry("Unexpected error while sending: " + ex.GetType().Name);
         }
+    }
 
+    /// <summary>The row's next state after a failed try: a retry after the backoff, or dead-lettered.</summary>
+    internal OutboxOutcome Failed(OutboxMessage message, SendOutcome outcome)
+    {
         var attempts = message.Attempts + 1;
-        var now = Now();
-        if (outcome.Delivered)
-            await FinishAsync(message.Id, OutboxStatus.Sent, attempts, now, null, null);
-        else if (outcome.Permanent || attempts >= options.MaxAttempts)
+        if (outcome.Permanent || attempts >= options.MaxAttempts)
         {
             LogDeadLettered(logger, message.Id, message.Type, attempts, outcome.Error);
-            await FinishAsync(message.Id, OutboxStatus.Failed, attempts, null, null, outcome.Error);
+            return new OutboxOutcome(message.Id, OutboxStatus.Failed, attempts, null, null, outcome.Error);
         }
-        else
-            await FinishAsync(message.Id, OutboxStatus.Pending, attempts, null, now + Backoff(attempts), outcome.Error);
+        return new OutboxOutcome(message.Id, OutboxStatus.Pending, attempts, null, Now() + Backoff(attempts), outcome.Error);
     }
 
     private Task<SendOutcome> SendSmsAsync(OutboxMessage message, AuthSettings settings, CancellationToken ct)
@@ -202,43 +167,18 @@ public sealed partial class OutboxDispatcher(
             : sender.SendAsync(message, settings.Sms, ct);
     }
 
-    /// <summary>
-    /// Records the outcome, only while this node still holds the lease. Not cancellable: the send has
-    /// happened, and a stop must not leave a delivered message "sending" to be delivered again.
-    /// </summary>
-    private async Task FinishAsync(string id, string status, int attempts, DateTime? sentAt, DateTime? nextAttemptAt, string? error)
-    {
-        var ct = CancellationToken.None;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.OutboxMessages
-            .Where(m => m.Id == id && m.LeaseOwner == NodeId && m.Status == OutboxStatus.Sending)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, status)
-                .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.SentAt, sentAt)
-                .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
-                .SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.LeaseOwner, (string?)null)
-                .SetProperty(m => m.LeaseUntil, (DateTime?)null), ct);
-    }
-
-    /// <summary>Hands an unfinished claim back: pending again, due now, the attempt not counted.</summary>
-    private async Task ReleaseAsync(string id)
+    /// <summary>Hands unfinished claims back: pending again, due now, the attempt not counted.</summary>
+    internal async Task ReleaseAsync(string claim, IReadOnlyCollection<string> ids)
     {
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            await db.OutboxMessages
-                .Where(m => m.Id == id && m.LeaseOwner == NodeId && m.Status == OutboxStatus.Sending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, OutboxStatus.Pending)
-                    .SetProperty(m => m.LeaseOwner, (string?)null)
-                    .SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+            await leases.ReleaseAsync(claim, ids);
+            LogReleased(logger, ids.Count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The lease then simply runs out, as if this node had died.
-            LogReleaseFailed(logger, ex, id);
+            LogReleaseFailed(logger, ex, string.Join(", ", ids));
         }
     }
 
@@ -250,16 +190,16 @@ public sealed partial class OutboxDispatcher(
         return TimeSpan.FromSeconds(capped * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
-    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+    internal DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An outbox pass failed; the next one will retry.")]
     private static partial void LogPassFailed(ILogger logger, Exception ex);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {Id} was aborted (shutdown timeout); its lease was handed back.")]
-    private static partial void LogReleased(ILogger logger, string id);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: {Count} claimed outbox message(s) not sent or aborted (shutdown timeout) were handed back.")]
+    private static partial void LogReleased(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand back the lease of outbox message {Id}; it is retried when the lease runs out.")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception ex, string id);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand back the leases of outbox messages {Ids}; they are retried when the lease runs out.")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception ex, string ids);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox message {Id} threw.")]
     private static partial void LogSendCrashed(ILogger logger, Exception ex, string id);

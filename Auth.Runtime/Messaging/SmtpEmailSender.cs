@@ -10,8 +10,13 @@ using MimeKit.Utils;
 
 namespace Auth.Runtime.Messaging;
 
-/// <summary>Sends an outbox e-mail through the settings' SMTP server with MailKit: HTML plus a plain-text part.</summary>
-public sealed class SmtpEmailSender(MessagingOptions options)
+/// <summary>
+/// Sends an outbox e-mail through the settings' SMTP server with MailKit: HTML plus a plain-text part, over a
+/// connection kept open by <see cref="SmtpConnectionPool"/>. When a kept connection turns out closed by the
+/// server before any byte of the message left, the message goes once more over a new connection: the server
+/// cannot have taken it, so this neither loses nor doubles it, and costs no attempt.
+/// </summary>
+public sealed class SmtpEmailSender(MessagingOptions options, SmtpConnectionPool pool)
 {
     public async Task<SendOutcome> SendAsync(OutboxMessage message, SmtpSettings smtp, CancellationToken ct)
     {
@@ -30,15 +35,28 @@ public sealed class SmtpEmailSender(MessagingOptions options)
         mime.MessageId = MimeUtils.GenerateMessageId(smtp.Host);
         mime.Body = new BodyBuilder { HtmlBody = message.Body, TextBody = message.TextBody ?? HtmlToText.Convert(message.Body) }.ToMessageBody();
 
+        // One bound for the whole conversation, a second connection included.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.SendTimeout);
-        using var client = new SmtpClient { Timeout = (int)options.SendTimeout.TotalMilliseconds };
+        PooledSmtp? connection = null;
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp.Security), timeout.Token);
-            if (!string.IsNullOrEmpty(smtp.User)) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", timeout.Token);
-            await client.SendAsync(mime, timeout.Token);
-            await client.DisconnectAsync(true, timeout.Token);
+            connection = await pool.RentAsync(smtp, timeout.Token);
+            var progress = new DataProgress();
+            try
+            {
+                connection.Client.Timeout = (int)options.SendTimeout.TotalMilliseconds;
+                await connection.Client.SendAsync(mime, timeout.Token, progress);
+            }
+            catch (Exception ex) when (connection.Reused && progress.Bytes == 0 && ClosedByServer(ex))
+            {
+                SmtpConnectionPool.Discard(connection);
+                connection = null;
+                connection = await pool.ConnectAsync(smtp, timeout.Token);
+                await connection.Client.SendAsync(mime, timeout.Token);
+            }
+            pool.Return(connection);
+            connection = null;
             return SendOutcome.Ok;
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500 && ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
@@ -58,12 +76,25 @@ public sealed class SmtpEmailSender(MessagingOptions options)
         {
             return SendOutcome.Retry($"SMTP {smtp.Host}:{smtp.Port}: {ex.Message}");
         }
+        finally
+        {
+            // Anything but a clean send leaves the conversation in an unknown state.
+            if (connection is not null) SmtpConnectionPool.Discard(connection);
+        }
     }
 
-    private static SecureSocketOptions Security(SmtpSecurity security) => security switch
+    /// <summary>The server had closed the kept connection (idle timeout, restart, its per-connection cap): 421 or a dead socket.</summary>
+    private static bool ClosedByServer(Exception ex) =>
+        ex is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException
+        || ex is SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
+
+    /// <summary>Counts the message's bytes handed to the connection: zero means the server has none of it.</summary>
+    private sealed class DataProgress : ITransferProgress
     {
-        SmtpSecurity.None => SecureSocketOptions.None,
-        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        _ => SecureSocketOptions.StartTls,
-    };
+        public long Bytes { get; private set; }
+
+        public void Report(long bytesTransferred, long totalSize) => Bytes = Math.Max(Bytes, bytesTransferred);
+
+        public void Report(long bytesTransferred) => Bytes = Math.Max(Bytes, bytesTransferred);
+    }
 }

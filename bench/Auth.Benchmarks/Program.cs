@@ -1,4 +1,8 @@
+using Auth.Benchmarks.Outbox;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Auth.Benchmarks -- --filter '*'
+// dotnet run -c Release --project bench/Auth.Benchmarks -- outbox [count] [runs]
+if (args.Length > 0 && args[0] == "outbox") return await OutboxThroughput.RunAsync(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

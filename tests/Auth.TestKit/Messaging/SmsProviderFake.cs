@@ -32,6 +32,9 @@ public sealed class SmsProviderFake : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<FakeAnswer> _answers = new();
     private WebApplication? _app;
+    private int _inFlight;
+    private int _maxInFlight;
+    private TaskCompletionSource? _hold;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -40,6 +43,17 @@ public sealed class SmsProviderFake : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public void Enqueue(FakeAnswer answer) => _answers.Enqueue(answer);
+
+    /// <summary>Requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most requests that were ever handled at the same time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Holds every request (after recording it) until <see cref="Release"/>: requests pile up in flight.</summary>
+    public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _hold?.TrySetResult();
 
     public static async Task<SmsProviderFake> StartAsync(FakeAnswer defaultAnswer)
     {
@@ -57,6 +71,21 @@ public sealed class SmsProviderFake : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = MaxInFlight; inFlight > max; max = MaxInFlight)
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
+    {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         _requests.Enqueue(new RecordedRequest(
@@ -66,6 +95,7 @@ public sealed class SmsProviderFake : IAsyncDisposable
             context.Request.ContentType ?? "",
             body));
 
+        if (_hold is { } hold) await hold.Task.WaitAsync(context.RequestAborted);
         var answer = _answers.TryDequeue(out var queued) ? queued : Default;
         if (answer.Delay > TimeSpan.Zero)
         {
@@ -85,6 +115,7 @@ public sealed class SmsProviderFake : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Release();
         if (_app is not null)
         {
             await _app.StopAsync();

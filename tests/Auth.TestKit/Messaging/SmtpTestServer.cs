@@ -16,6 +16,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private SmtpServer.SmtpServer? _server;
     private CancellationTokenSource? _stop;
     private Task? _running;
+    private int _sessions;
+    private int _drops;
 
     // Holds the port while the server is down (bound, not listening: a connection is refused, as with a stopped
     // server), so no other process takes it between a stop and a start again.
@@ -40,6 +42,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public Stall? Stalling { get; private set; }
 
     public Stall StallReplies() => Stalling = new Stall();
+
+    /// <summary>SMTP sessions (connections) opened so far.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>Connections closed by <see cref="DropConnectionsAfter"/>.</summary>
+    public int Drops => Volatile.Read(ref _drops);
+
+    /// <summary>
+    /// When set, each connection takes this many mails and then is closed by the server at the next MAIL FROM, before
+    /// any byte of that mail arrived (as a server does at its idle timeout or per-connection cap).
+    /// </summary>
+    public int? DropConnectionsAfter { get; set; }
 
     /// <summary>A stalled reply: <see cref="Reached"/> completes when a message waits, <see cref="Release"/> lets it through.</summary>
     public sealed class Stall
@@ -86,8 +100,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received, () => Stalling));
         services.Add(new ReleasingListenerFactory(listeners, ReleaseReservation));
+        services.Add(new Dropper(this));
         if (Login is { } login) services.Add(new Authenticator(login.User, login.Password));
         var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
         var stop = new CancellationTokenSource();
         var running = server.StartAsync(stop.Token);
         if (await Task.WhenAny(listening.Task, running) != listening.Task)
@@ -185,6 +201,25 @@ public sealed class SmtpTestServer : IAsyncDisposable
             Task.FromResult(user1 == user && password1 == password);
     }
 
+    private const string SavedKey = "saved";
+
+    private sealed class Dropper(SmtpTestServer server) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken)
+        {
+            var saved = context.Properties.TryGetValue(SavedKey, out var n) ? (int)n : 0;
+            if (server.DropConnectionsAfter is { } limit && saved >= limit)
+            {
+                Interlocked.Increment(ref server._drops);
+                ((IDisposable)context.Pipe).Dispose(); // closes the socket: the client sees the connection end
+            }
+            return Task.FromResult(true);
+        }
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+    }
+
     private sealed class Store(ConcurrentQueue<ReceivedMail> received, Func<Stall?> stall) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
@@ -196,6 +231,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             var recipients = transaction.To.Select(m => $"{m.User}@{m.Host}").ToList();
             received.Enqueue(new ReceivedMail(message, recipients, System.Text.Encoding.UTF8.GetString(raw)));
+            context.Properties[SavedKey] = (context.Properties.TryGetValue(SavedKey, out var n) ? (int)n : 0) + 1;
             return SmtpResponse.Ok;
         }
     }
