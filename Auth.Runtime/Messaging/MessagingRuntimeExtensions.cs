@@ -1,6 +1,3 @@
-using Auth.Runtime.Admin;
-using Auth.Runtime.Endpoints;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth.Runtime.Messaging;
@@ -31,14 +28,4 @@ public static class MessagingRuntimeExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<SmsSender>(sp => sp.GetRequiredService<TSender>());
     }
-
-    /// <summary>The /auth endpoints that send or redeem links and codes.</summary>
-    internal static void MapMessagingEndpoints(this RouteGroupBuilder auth)
-    {
-        EmailLinkEndpoints.Map(auth);
-        PhoneCodeEndpoints.Map(auth);
-    }
-
-    /// <summary>The operator endpoints: message log / dev mailbox and template preview.</summary>
-    internal static void MapMessagingAdmin(this RouteGroupBuilder securedAdmin) => AdminMessagesEndpoints.Map(securedAdmin);
 }
