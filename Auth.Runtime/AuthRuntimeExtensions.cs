@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Auth.Runtime;
 
@@ -30,8 +31,16 @@ public static class AuthRuntimeExtensions
         services.AddHostedService<PublicBaseUrlCheck>();
         services.AddHttpContextAccessor();
         services.AddSingleton<Auth.Core.Messaging.IClientAddress, HttpClientAddress>(); // after AddAuthCore's fallback, so it wins
+        services.AddAuthUrls();
         services.AddAuthOAuth();
         services.AddAuthMessagingRuntime();
+        return services;
+    }
+
+    /// <summary>The runtime's URLs (<see cref="RuntimeUrls"/>) for Core's links and redirects and the studio's pages.</summary>
+    public static IServiceCollection AddAuthUrls(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Auth.Core.IAuthUrls, RuntimeUrls>();
         return services;
     }
 

@@ -21,11 +21,20 @@ namespace Auth.Runtime;
 /// </summary>
 public static class RuntimeRoutes
 {
+    /// <summary>The runtime's group; <see cref="RuntimeUrls"/> builds the URLs it hands out from these paths.</summary>
+    public const string AuthPrefix = "/auth";
+
+    /// <summary>Where e-mailed links lead (under <see cref="AuthPrefix"/>).</summary>
+    public const string VerifyPath = "/verify";
+
+    /// <summary>The OAuth group: <c>/oauth/{provider}</c> and <c>/oauth/{provider}/callback</c>.</summary>
+    public const string OAuthPrefix = "/oauth";
+
     /// <summary>Maps the runtime under <c>/auth</c> and <c>/oauth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
     public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
     {
         // Apps call /auth from their pages: readable from the redirect URLs' origins; every POST counts per IP.
-        var auth = endpoints.MapGroup("/auth").WithTags("runtime")
+        var auth = endpoints.MapGroup(AuthPrefix).WithTags("runtime")
             .AllowBrowserOrigins(BrowserOrigins.AppOrigins).LimitPerIp(IpLimit.Posts);
 
         // Sign up and sign in with a password.
@@ -42,8 +51,8 @@ public static class RuntimeRoutes
         auth.MapPost("/send-magic", EmailLinkEndpoints.SendMagic).WithName("sendMagicLinkEmail");
         auth.MapPost("/send-reset", EmailLinkEndpoints.SendReset).WithName("sendPasswordResetEmail");
         auth.MapPost("/reset-pwd", EmailLinkEndpoints.ResetPassword).WithName("resetPassword");
-        auth.MapGet("/verify", VerifyEndpoints.Get).WithName("verifyLink");
-        auth.MapPost("/verify", VerifyEndpoints.Post).WithName("confirmVerifyLink").DisableAntiforgery();
+        auth.MapGet(VerifyPath, VerifyEndpoints.Get).WithName("verifyLink");
+        auth.MapPost(VerifyPath, VerifyEndpoints.Post).WithName("confirmVerifyLink").DisableAntiforgery();
 
         // SMS codes: phone verification, sign-in with a code, password reset by code.
         auth.MapPost("/resend-code", PhoneCodeEndpoints.ResendCode).WithName("resendPhoneCode");
@@ -69,7 +78,7 @@ public static class RuntimeRoutes
             .AllowBrowserOrigins(BrowserOrigins.AnyOrigin);
 
         // OAuth: top-level navigations of the browser (no CORS); every request counts per IP.
-        var oauth = endpoints.MapGroup("/oauth").WithTags("oauth").LimitPerIp(IpLimit.EveryRequest);
+        var oauth = endpoints.MapGroup(OAuthPrefix).WithTags("oauth").LimitPerIp(IpLimit.EveryRequest);
         oauth.MapGet("/{provider}", OAuthEndpoints.Start).WithName("signInWithProvider");
         oauth.MapMethods("/{provider}/callback", [HttpMethods.Get, HttpMethods.Post], OAuthEndpoints.Callback).WithName("oauthCallback");
 

@@ -22,7 +22,7 @@ public sealed class TokenMessages(
     SendLimits limits,
     MessageComposer composer,
     ISettingsReader settingsReader,
-    AuthCoreOptions options,
+    IAuthUrls urls,
     TimeProvider time)
 {
     public AuthSettings Settings => settingsReader.Current.Settings;
@@ -39,7 +39,7 @@ public sealed class TokenMessages(
         var action = ActionTypes.ForMessage(messageType);
         await VoidOlderResetsAsync(db, user, purpose, ct);
         var key = await links.IssueAsync(db, purpose, user.Id, toEmail, redirectUrl, data, ttl, ct);
-        var model = outgoing.LinkModel(user, action, VerifyUrl(key, action), redirectUrl, toEmail, ttl);
+        var model = outgoing.LinkModel(user, action, urls.VerifyLink(key, action), redirectUrl, toEmail, ttl);
         var added = await outgoing.AddAsync(db, messageType, toEmail, model, user.Id, ct);
         return added.IsSuccess ? null : added.Error;
     }
@@ -96,7 +96,7 @@ public sealed class TokenMessages(
     public async Task<Result<Unit>> QuietlyAsync(AuthDbContext db, string messageType, CancellationToken ct, SendProbe? probe = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var model = MessageSamples.For(messageType, settingsReader.Current.Settings, options.PublicBaseUrl, now);
+        var model = MessageSamples.For(messageType, settingsReader.Current.Settings, urls, now);
         var composed = await composer.ComposeAsync(messageType, "nobody", model, ct);
 
         // The same writes as a real send (a token and a message row, committed), undone inside the transaction:
@@ -174,7 +174,7 @@ public sealed class TokenMessages(
             });
             if (noticeFailed)
             {
-                var model = MessageSamples.For(messageType, Settings, options.PublicBaseUrl, now);
+                var model = MessageSamples.For(messageType, Settings, urls, now);
                 var composed = await composer.ComposeAsync(messageType, "nobody", model, ct);
                 db.OutboxMessages.Add(new OutboxMessage
                 {
@@ -197,10 +197,6 @@ public sealed class TokenMessages(
     /// </summary>
     public async Task<Result<Unit>> RefuseAsync(AuthDbContext db, AuthError error, string messageType, CancellationToken ct, SendProbe? probe = null) =>
         Settings.Security.EnumerationProtection ? await QuietlyAsync(db, messageType, ct, probe) : error;
-
-    /// <summary>Links are built from Runtime:PublicBaseUrl only, never from the request's Host header.</summary>
-    public string VerifyUrl(string key, string action) =>
-        $"{options.PublicBaseUrl.TrimEnd('/')}/auth/verify?key={Uri.EscapeDataString(key)}&action={Uri.EscapeDataString(action)}";
 
     public static AuthError UserNotFound() => new(AuthErrors.UserNotFound, "No user has this identifier.");
 }
