@@ -19,7 +19,7 @@ public sealed record TestMessageRequest(string? Type, string? To, MessageTemplat
 public sealed class SendTestMessage(
     MessageComposer composer,
     TemplateRenderer renderer,
-    OutgoingMessages outgoing,
+    OutboxWriter outgoing,
     SettingsStore store,
     IDbContextFactory<AuthDbContext> dbFactory,
     IAuthUrls urls,
