@@ -10,7 +10,8 @@ namespace Auth.Runtime.Tests.Suites;
 /// </summary>
 public abstract class RouteMapSuite(AppFixture fixture) : SuiteBase(fixture)
 {
-    private const string AppOrigin = "http://localhost:3000";
+    // The origin of the redirect URL the default settings allow.
+    private static readonly string AppOrigin = new Uri(RedirectUrl).GetLeftPart(UriPartial.Authority);
 
     [Fact]
     public async Task Preflight_ToASessionRouteFromAnAllowedOrigin_IsAnsweredBeforeTheSessionCheck()
