@@ -75,14 +75,34 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<LocalSignIn>();
         services.AddSingleton<LocalSignUp>();
+        services.AddAuthMessaging();
+        services.AddAuthFlows();
+        return services;
+    }
+
+    /// <summary>Every flow (Auth.Core/SignIn), in one list: one class per way to sign in or change an account.</summary>
+    private static void AddAuthFlows(this IServiceCollection services)
+    {
         services.AddSingleton<SignUpWithEmail>();
         services.AddSingleton<SignInWithEmail>();
         services.AddSingleton<SignUpWithPhone>();
         services.AddSingleton<SignInWithPhone>();
+        services.AddSingleton<SignInWithProvider>();
         services.AddSingleton<GetAuthGrant>();
         services.AddSingleton<ChangePassword>();
-        services.AddAuthMessaging();
-        return services;
+        services.AddSingleton<ResendConfirmation>();
+        services.AddSingleton<VerifyLink>();
+        services.AddSingleton<SendMagicLink>();
+        services.AddSingleton<SendPasswordReset>();
+        services.AddSingleton<ResetPassword>();
+        services.AddSingleton<ChangeEmail>();
+        services.AddSingleton<ResendPhoneCode>();
+        services.AddSingleton<VerifyPhone>();
+        services.AddSingleton<SendSignInCode>();
+        services.AddSingleton<SignInWithCode>();
+        services.AddSingleton<SendPasswordResetCode>();
+        services.AddSingleton<ResetPasswordWithCode>();
+        services.AddSingleton<ChangePhone>();
     }
 
     public static AuthCoreOptions ReadOptions(IConfiguration configuration)

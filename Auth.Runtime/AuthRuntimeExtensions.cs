@@ -1,15 +1,13 @@
 using System.Text.Json.Serialization;
-using Auth.Runtime.Admin;
 using Auth.Runtime.BrowserClient;
-using Auth.Runtime.Endpoints;
 using Auth.Runtime.Http;
 using Auth.Runtime.Messaging;
 using Auth.Runtime.OAuth;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Auth.Runtime;
 
@@ -33,46 +31,30 @@ public static class AuthRuntimeExtensions
         services.AddHostedService<PublicBaseUrlCheck>();
         services.AddHttpContextAccessor();
         services.AddSingleton<Auth.Core.Messaging.IClientAddress, HttpClientAddress>(); // after AddAuthCore's fallback, so it wins
+        services.AddAuthUrls();
         services.AddAuthOAuth();
         services.AddAuthMessagingRuntime();
         return services;
     }
 
+    /// <summary>The runtime's URLs (<see cref="RuntimeUrls"/>) for Core's links and redirects and the studio's pages.</summary>
+    public static IServiceCollection AddAuthUrls(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Auth.Core.IAuthUrls, RuntimeUrls>();
+        return services;
+    }
+
     /// <summary>
-    /// Forwarded headers from known proxies, then the error envelope and per-IP limits for everything under
-    /// /auth, /oauth and /admin/api. Call first (before anything reads the client address) and before routing.
+    /// Forwarded headers from known proxies, routing, then CORS, the error envelope and per-IP limits for the
+    /// routes <see cref="RuntimeRoutes"/> marks with them. Call first (before anything reads the client address):
+    /// it calls <c>UseRouting</c> itself, since CORS and the limits read the matched route's policies.
     /// </summary>
     public static IApplicationBuilder UseAuthRuntime(this IApplicationBuilder app)
     {
         if (ForwardedHeadersSetup.Read(app.ApplicationServices.GetRequiredService<IConfiguration>()) is { } forwarded)
             app.UseForwardedHeaders(forwarded);
+        app.UseRouting();
         return app.UseAuthBrowserCors().UseMiddleware<RuntimeErrorMiddleware>().UseMiddleware<IpRateLimitMiddleware>();
     }
 
-    /// <summary>Maps the runtime under <c>/auth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
-    public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
-    {
-        var auth = endpoints.MapGroup("/auth").WithTags("runtime");
-        EmailAuthEndpoints.Map(auth);
-        PhoneAuthEndpoints.Map(auth);
-        GrantEndpoints.Map(auth);
-        SessionEndpoints.Map(auth);
-        auth.MapMessagingEndpoints();
-        WellKnownEndpoints.Map(endpoints);
-        endpoints.MapOAuth();
-        endpoints.MapOpenApi("/openapi/{documentName}.json");
-        return auth;
-    }
-
-    /// <summary>Maps the operator-only management API under <c>/admin/api</c> and returns its group.</summary>
-    public static RouteGroupBuilder MapAuthAdmin(this IEndpointRouteBuilder endpoints)
-    {
-        var admin = endpoints.MapGroup("/admin/api").WithTags("admin");
-        AdminAccessEndpoints.Map(admin);
-        var secured = admin.MapGroup("").AddEndpointFilter<OperatorAuthenticationFilter>();
-        AdminSettingsEndpoints.Map(secured);
-        AdminUsersEndpoints.Map(secured);
-        secured.MapMessagingAdmin();
-        return admin;
-    }
 }

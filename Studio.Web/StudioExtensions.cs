@@ -1,3 +1,4 @@
+using Auth.Runtime;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using MudBlazor.Services;
@@ -28,6 +29,8 @@ public static class StudioExtensions
             o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
             o.SnackbarConfiguration.VisibleStateDuration = 5000;
         });
+        // The pages show the runtime's URLs (OAuth callbacks, sample links), built by their one owner.
+        services.AddAuthUrls();
         services.AddSingleton<StudioStatus>();
         services.AddScoped<DraftState>();
         services.AddScoped<CurrentOperator>();

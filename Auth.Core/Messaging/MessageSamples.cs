@@ -7,8 +7,17 @@ public static class MessageSamples
 {
     public static readonly MessageUser User = new("Jane Doe", "jane@example.com", "+15555550100", true, true);
 
-    public static MessageModel For(string type, AuthSettings settings, string publicBaseUrl, DateTime now, MessageUser? user = null)
+    /// <summary>The sample of <paramref name="type"/>, with a verify link of the sample key that never works.</summary>
+    public static MessageModel For(string type, AuthSettings settings, IAuthUrls urls, DateTime now, MessageUser? user = null)
     {
+        ArgumentNullException.ThrowIfNull(urls);
+        return For(type, settings, action => urls.VerifyLink("sample-key", action), now, user);
+    }
+
+    /// <summary>The sample of <paramref name="type"/>, with the link <paramref name="sampleLink"/> gives for its action.</summary>
+    public static MessageModel For(string type, AuthSettings settings, Func<string, string> sampleLink, DateTime now, MessageUser? user = null)
+    {
+        ArgumentNullException.ThrowIfNull(sampleLink);
         ArgumentNullException.ThrowIfNull(settings);
         user ??= User;
         var action = ActionTypes.ForMessage(type);
@@ -17,7 +26,7 @@ public static class MessageSamples
         var ttl = TimeSpan.FromSeconds(isSms ? settings.Phone.CodeExpiresIn : settings.Email.LinkExpiresIn);
         var token = new MessageToken(
             Code: isSms ? "123456" : null,
-            ConfirmationUrl: isSms ? null : type == MessageType.AccountExists ? redirect : $"{publicBaseUrl.TrimEnd('/')}/auth/verify?key=sample-key&action={action}",
+            ConfirmationUrl: isSms ? null : type == MessageType.AccountExists ? redirect : sampleLink(action),
             RedirectUrl: isSms ? null : redirect,
             Email: isSms ? null : type == MessageType.ConfirmEmailChange ? "jane.new@example.com" : user.Email,
             Phone: isSms ? user.Phone : null,

@@ -13,7 +13,8 @@ public sealed class MessageTemplateChecker(TemplateRenderer renderer, AuthCoreOp
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var (type, template) in settings.Messages.All)
         {
-            var model = MessageSamples.For(type, settings, options.PublicBaseUrl, now);
+            // The check looks for render errors only, which the link's value can't cause: the public base URL stands in.
+            var model = MessageSamples.For(type, settings, _ => options.PublicBaseUrl, now);
             var parts = MessageType.IsEmail(type)
                 ? new[] { ("subject", template.Subject, RenderMode.Text), ("body", template.Body, RenderMode.Html) }
                 : [("body", template.Body, RenderMode.Text)];

@@ -8,7 +8,7 @@ namespace Auth.Core.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
-    /// <summary>Templates, the sandbox, the outbox writer, link/code tokens and every flow that sends a message.</summary>
+    /// <summary>Templates, the sandbox, the outbox writer, link/code tokens and what the sending flows share (the flows are in AddAuthCore).</summary>
     public static IServiceCollection AddAuthMessaging(this IServiceCollection services)
     {
         services.TryAddSingleton(new SandboxLimits());
@@ -19,7 +19,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<TemplatePreview>();
         services.AddSingleton<SendTestMessage>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutgoingMessages>();
+        services.AddSingleton<OutboxWriter>();
         services.AddSingleton<Throttles>();
         services.AddSingleton<SendLimits>();
         services.AddSingleton<SmsBudget>();
@@ -28,21 +28,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<LinkTokens>();
         services.AddSingleton<SmsCodes>();
         services.AddSingleton<TokenMessages>();
+        services.AddSingleton<EnumerationDecoys>();
         services.AddSingleton<AccountMessageSender>();
-
-        services.AddSingleton<ResendConfirmation>();
-        services.AddSingleton<VerifyLink>();
-        services.AddSingleton<SendMagicLink>();
-        services.AddSingleton<SendPasswordReset>();
-        services.AddSingleton<ResetPassword>();
-        services.AddSingleton<ChangeEmail>();
-        services.AddSingleton<ResendPhoneCode>();
-        services.AddSingleton<VerifyPhone>();
-        services.AddSingleton<SendSignInCode>();
-        services.AddSingleton<SignInWithCode>();
-        services.AddSingleton<SendPasswordResetCode>();
-        services.AddSingleton<ResetPasswordWithCode>();
-        services.AddSingleton<ChangePhone>();
         return services;
     }
 }

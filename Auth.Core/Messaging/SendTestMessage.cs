@@ -19,10 +19,10 @@ public sealed record TestMessageRequest(string? Type, string? To, MessageTemplat
 public sealed class SendTestMessage(
     MessageComposer composer,
     TemplateRenderer renderer,
-    OutgoingMessages outgoing,
+    OutboxWriter outgoing,
     SettingsStore store,
     IDbContextFactory<AuthDbContext> dbFactory,
-    AuthCoreOptions options,
+    IAuthUrls urls,
     TimeProvider time)
 {
     /// <summary>Starts the subject of every test e-mail, so nobody mistakes it for a real one.</summary>
@@ -54,7 +54,7 @@ public sealed class SendTestMessage(
         if (problems.Count > 0) return AuthError.Validation(problems);
 
         var user = isSms ? MessageSamples.User with { Phone = to } : MessageSamples.User with { Email = to };
-        var model = MessageSamples.For(type, settings, options.PublicBaseUrl, time.GetUtcNow().UtcDateTime, user);
+        var model = MessageSamples.For(type, settings, urls, time.GetUtcNow().UtcDateTime, user);
         var rendered = await composer.RenderAsync(settings, type, model, renderer.Parse, ct);
         if (rendered.Errors.Count > 0)
         {

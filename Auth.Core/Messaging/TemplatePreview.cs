@@ -25,7 +25,7 @@ public sealed class TemplatePreview(
     TemplateRenderer renderer,
     SettingsStore store,
     IDbContextFactory<AuthDbContext> dbFactory,
-    AuthCoreOptions options,
+    IAuthUrls urls,
     TimeProvider time)
 {
     public async Task<Result<TemplatePreviewResult>> RenderAsync(TemplatePreviewRequest request, CancellationToken ct = default)
@@ -44,7 +44,7 @@ public sealed class TemplatePreview(
         }
 
         var settings = await store.GetDraftSettingsAsync(ct);
-        var model = MessageSamples.For(type, settings, options.PublicBaseUrl, time.GetUtcNow().UtcDateTime, user);
+        var model = MessageSamples.For(type, settings, urls, time.GetUtcNow().UtcDateTime, user);
         var rendered = await composer.RenderAsync(settings, type, model, renderer.Parse, ct, request.Subject, request.Body);
         var warnings = rendered.UnknownNames.Select(n => new TemplateProblem($"Unknown variable '{n}' renders empty.", 0, 0)).ToList();
         return new TemplatePreviewResult(rendered.Subject, rendered.Html, rendered.Text, rendered.Errors, warnings,

@@ -7,15 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.Sessions;
 
-/// <summary>Where a request came from; stored with the session it opens.</summary>
-public sealed record ClientInfo(string? UserAgent, string? IpAddress)
-{
-    public static readonly ClientInfo None = new(null, null);
-}
-
-/// <summary>A user with the session just opened for them (null while confirmation is pending).</summary>
-public sealed record AuthGrant(User User, Session? Session, string? SessionToken);
-
 /// <summary>The caller behind a session token.</summary>
 public sealed record AuthenticatedSession(User User, Session Session);
 

@@ -12,10 +12,10 @@ namespace Auth.Core.SignIn;
 /// reset; the SMS codes): the request's input rules, then the refusals in this order: no account, the
 /// flow's own rule, a disabled account, then the send limits (cooldown, SMS number policy and caps, taken
 /// atomically while the message is queued). Each refusal goes through
-/// <see cref="TokenMessages.RefuseAsync"/>, so enumeration protection answers them all alike. Then the
+/// <see cref="EnumerationDecoys.RefuseAsync"/>, so enumeration protection answers them all alike. Then the
 /// token and its message are committed together.
 /// </summary>
-public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages)
+public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, EnumerationDecoys decoys)
 {
     public AuthSettings Settings => messages.Settings;
 
@@ -24,7 +24,7 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
         string purpose, string messageType, Func<User, AuthError?> refusal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var target = await EmailLinkRequest.ResolveAsync(db, settings, email, redirectUrl, ct);
+        var target = await EmailLinkInput.ResolveAsync(db, settings, email, redirectUrl, ct);
         if (!target.IsSuccess) return target.Error;
         var (user, redirect) = target.Value;
         return await SendAsync(db, user, new SendProbe(OutboxChannel.Email, purpose, email?.Trim() ?? ""), messageType, refusal, u => u.Email!,
@@ -36,7 +36,7 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
         string purpose, string actionType, string messageType, Func<User, AuthError?> refusal, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var resolved = await PhoneCodeRequest.ResolveAsync(db, settings, phone, ct);
+        var resolved = await PhoneCodeInput.ResolveAsync(db, settings, phone, ct);
         if (!resolved.IsSuccess) return resolved.Error;
         var (number, user) = resolved.Value;
         return await SendAsync(db, user, new SendProbe(OutboxChannel.Sms, purpose, number), messageType, refusal, _ => number,
@@ -47,13 +47,13 @@ public sealed class AccountMessageSender(IDbContextFactory<AuthDbContext> dbFact
     private async Task<Result<Unit>> SendAsync(AuthDbContext db, User? user, SendProbe requested, string messageType,
         Func<User, AuthError?> refusal, Func<User, string> recipient, Func<User, Task<AuthError?>> queue, CancellationToken ct)
     {
-        if (user is null) return await messages.RefuseAsync(db, TokenMessages.UserNotFound(), messageType, ct, requested);
+        if (user is null) return await decoys.RefuseAsync(db, TokenMessages.UserNotFound(), messageType, ct, requested);
         var probe = requested with { To = recipient(user) };
-        if (refusal(user) is { } refused) return await messages.RefuseAsync(db, refused, messageType, ct, probe);
-        if (user.Disabled) return await messages.RefuseAsync(db, SignInErrors.AccountDisabled(), messageType, ct, probe);
+        if (refusal(user) is { } refused) return await decoys.RefuseAsync(db, refused, messageType, ct, probe);
+        if (user.Disabled) return await decoys.RefuseAsync(db, SignInErrors.AccountDisabled(), messageType, ct, probe);
 
         var failed = await messages.CommitAsync(db, () => queue(user), ct);
         if (failed is null) return Unit.Value;
-        return TokenMessages.IsSendLimit(failed) ? await messages.RefuseAsync(db, failed, messageType, ct) : failed;
+        return EnumerationDecoys.IsSendLimit(failed) ? await decoys.RefuseAsync(db, failed, messageType, ct) : failed;
     }
 }

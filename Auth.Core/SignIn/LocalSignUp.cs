@@ -13,7 +13,7 @@ namespace Auth.Core.SignIn;
 /// What e-mail and phone sign-up share: the input checks, the new local user, and the save. Callers
 /// normalise the identifier, refuse one already taken, and say which confirmation message is due.
 /// </summary>
-public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions, TokenMessages messages, TimeProvider time)
+public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions, TokenMessages messages, EnumerationDecoys decoys, TimeProvider time)
 {
     /// <summary>The identifier's problems (its normaliser's error), then the password policy's and the profile's, as one validation_error.</summary>
     public AuthError? CheckInput(AuthError? identifierError, string? password, string? name, JsonObject? userData)
@@ -92,7 +92,7 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
     {
         if (!confirm || !messages.Settings.Security.EnumerationProtection) return taken();
         // A notice refused by its cooldown is replaced by a decoy, like no notice at all.
-        await messages.DecoySignUpAsync(db, stranger, messageType, notice, probe, ct);
+        await decoys.DecoySignUpAsync(db, stranger, messageType, notice, probe, ct);
         return new AuthGrant(stranger, null, null);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ResetPasswordWithCode(
 
     public async Task<Result<Unit>> ExecuteAsync(ResetPasswordWithCodeCommand command, CancellationToken ct = default)
     {
-        var input = PhoneCodeRequest.CheckCodeInput(messages.Settings, command.Phone, command.Code);
+        var input = PhoneCodeInput.CheckCodeInput(messages.Settings, command.Phone, command.Code);
         if (!input.IsSuccess) return input.Error;
         if (accounts.CheckPolicy(command.NewPassword, "newPassword") is { } weak) return weak;
 

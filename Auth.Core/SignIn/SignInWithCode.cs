@@ -19,7 +19,7 @@ public sealed class SignInWithCode(
         var settings = messages.Settings;
         if (settings.Phone.Enabled && !settings.Phone.AllowCodeSignIn)
             return new AuthError(AuthErrors.SmsAuthCodesDisabled, "Sign-in with SMS codes is turned off.");
-        var input = PhoneCodeRequest.CheckCodeInput(settings, command.Phone, command.Code);
+        var input = PhoneCodeInput.CheckCodeInput(settings, command.Phone, command.Code);
         if (!input.IsSuccess) return input.Error;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,4 +1,3 @@
-using System.Text;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -26,7 +25,8 @@ public sealed class VerifyLink(
     ISettingsReader settingsReader,
     LinkTokens links,
     AccessTokenService accessTokens,
-    SessionService sessions)
+    SessionService sessions,
+    IAuthUrls urls)
 {
     private static readonly Dictionary<string, string> PurposeOfAction = new(StringComparer.Ordinal)
     {
@@ -73,8 +73,7 @@ public sealed class VerifyLink(
             return Fail(token, new AuthError(AuthErrors.EmailNotUnique, "Another account already uses this e-mail address."));
         }
         await transaction.CommitAsync(ct);
-        return new VerifyOutcome(
-            AppendQuery(Trusted(token)!, ("access_token", accessToken), ("action", action!), ("status", "200")), null);
+        return new VerifyOutcome(urls.BackWithAccessToken(Trusted(token)!, accessToken, action!), null);
     }
 
     private async Task<(OneTimeToken? Token, VerifyOutcome? Error)> FindAsync(AuthDbContext db, string? key, string? action, CancellationToken ct)
@@ -129,15 +128,7 @@ public sealed class VerifyLink(
     private VerifyOutcome Fail(OneTimeToken? token, AuthError error)
     {
         var url = Trusted(token);
-        if (url is null) return new VerifyOutcome(null, error);
-        var status = error.Code switch
-        {
-            AuthErrors.UserNotFound => "404",
-            AuthErrors.NotAllowed => "403",
-            AuthErrors.EmailNotUnique => "409",
-            _ => "401",
-        };
-        return new VerifyOutcome(AppendQuery(url, ("status", status), ("code", error.Code), ("error", error.Message)), error);
+        return new VerifyOutcome(url is null ? null : urls.BackWithError(url, error), error);
     }
 
     /// <summary>The link's redirect URL when today's allow-list still accepts it, normalised; otherwise null.</summary>
@@ -146,18 +137,6 @@ public sealed class VerifyLink(
         if (token?.RedirectUrl is not { Length: > 0 } url) return null;
         var match = RedirectUrlMatcher.Match(settingsReader.Current.Settings.RedirectURLs, url);
         return match.IsMatch ? match.NormalizedCandidate : null;
-    }
-
-    internal static string AppendQuery(string url, params (string Name, string Value)[] parameters)
-    {
-        var builder = new StringBuilder(url);
-        var separator = url.Contains('?', StringComparison.Ordinal) ? (url.EndsWith('?') || url.EndsWith('&') ? "" : "&") : "?";
-        foreach (var (name, value) in parameters)
-        {
-            builder.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
-            separator = "&";
-        }
-        return builder.ToString();
     }
 
     private static AuthError InvalidLink() =>

@@ -20,7 +20,7 @@ public sealed class VerifyPhone(
 
     public async Task<Result<AuthGrant>> ExecuteAsync(VerifyPhoneCommand command, CancellationToken ct = default)
     {
-        var input = PhoneCodeRequest.CheckCodeInput(messages.Settings, command.Phone, command.Code);
+        var input = PhoneCodeInput.CheckCodeInput(messages.Settings, command.Phone, command.Code);
         if (!input.IsSuccess) return input.Error;
         var phone = input.Value;
 

@@ -1,8 +1,6 @@
 using Auth.Core.Operators;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Admin;
 
@@ -12,12 +10,6 @@ internal static class AdminAccessEndpoints
     public sealed record TokenRequest(string? Email, string? Password);
     public sealed record SetupRequest(string? Code, string? Email, string? Password);
     public sealed record TokenResponse(string Token, int ExpiresIn);
-
-    public static void Map(RouteGroupBuilder admin)
-    {
-        admin.MapPost("/token", Token).WithName("adminToken");
-        admin.MapPost("/setup", Setup).WithName("adminSetup");
-    }
 
     public static async Task<Results<Ok<TokenResponse>, ErrorHttpResult>> Token(TokenRequest request, OperatorService operators, CancellationToken ct)
     {

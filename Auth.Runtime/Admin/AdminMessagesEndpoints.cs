@@ -1,10 +1,8 @@
 using Auth.Core.Data.Entities;
 using Auth.Core.Messaging;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Admin;
 
@@ -25,12 +23,6 @@ internal static class AdminMessagesEndpoints
 
     public sealed record PreviewResponse(
         string? Subject, string? Html, string? Text, List<ProblemResponse> Errors, List<ProblemResponse> Warnings, SmsSegmentInfo SmsSegments);
-
-    public static void Map(RouteGroupBuilder admin)
-    {
-        admin.MapGet("/messages", List).WithName("listMessages");
-        admin.MapPost("/templates/preview", Preview).WithName("previewTemplate");
-    }
 
     public static async Task<Ok<List<MessageResponse>>> List(MessageLog log, string? to, int? limit, CancellationToken ct) =>
         TypedResults.Ok((await log.ListAsync(to, limit ?? 50, ct)).Select(MessageResponse.From).ToList());

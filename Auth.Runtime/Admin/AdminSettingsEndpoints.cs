@@ -2,10 +2,8 @@ using System.Text.Json.Nodes;
 using Auth.Core.Errors;
 using Auth.Core.Settings;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Admin;
 
@@ -15,20 +13,6 @@ internal static class AdminSettingsEndpoints
     public sealed record PublishRequest(string? Note);
     public sealed record DraftResponse(JsonObject Settings, int Version, int? BaseRevision, bool HasUnpublishedChanges, DateTime? UpdatedAt, string? UpdatedBy, IReadOnlyDictionary<string, string>? Warnings);
     public sealed record RevisionResponse(int Revision, DateTime PublishedAt, string PublishedBy, string? Note, JsonObject? Settings);
-
-    public static void Map(RouteGroupBuilder admin)
-    {
-        var settings = admin.MapGroup("/settings");
-        settings.MapGet("/draft", GetDraft).WithName("getSettingsDraft");
-        settings.MapPut("/draft", PutDraft).WithName("replaceSettingsDraft");
-        settings.MapPatch("/draft", PatchDraft).WithName("patchSettingsDraft");
-        settings.MapPost("/publish", Publish).WithName("publishSettings");
-        settings.MapGet("/revisions", ListRevisions).WithName("listSettingsRevisions");
-        settings.MapGet("/revisions/{number:int}", GetRevision).WithName("getSettingsRevision");
-        settings.MapPost("/revisions/{number:int}/rollback", Rollback).WithName("rollbackSettings");
-        settings.MapGet("/export", Export).WithName("exportSettings");
-        settings.MapPost("/import", Import).WithName("importSettings");
-    }
 
     public static async Task<Ok<DraftResponse>> GetDraft(SettingsStore store, CancellationToken ct) =>
         TypedResults.Ok(ToResponse(await store.GetDraftAsync(ct)));

@@ -2,10 +2,8 @@ using Auth.Core.Errors;
 using Auth.Core.Users;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Admin;
 
@@ -14,14 +12,6 @@ internal static class AdminUsersEndpoints
 {
     public sealed record AdminUserResponse(UserResponse User, bool Disabled);
     public sealed record UserListResponse(List<AdminUserResponse> Items, int Total, int Page, int PageSize);
-
-    public static void Map(RouteGroupBuilder admin)
-    {
-        var users = admin.MapGroup("/users");
-        users.MapGet("", List).WithName("listUsers");
-        users.MapGet("/{id}", Get).WithName("getUserById");
-        users.MapDelete("/{id}", Delete).WithName("deleteUser");
-    }
 
     public static async Task<Ok<UserListResponse>> List(UserDirectory directory, string? query, int? page, int? pageSize, CancellationToken ct)
     {

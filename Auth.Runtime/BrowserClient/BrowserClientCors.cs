@@ -1,4 +1,5 @@
 using Auth.Core.Settings;
+using Auth.Runtime.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -6,14 +7,14 @@ using Microsoft.Net.Http.Headers;
 namespace Auth.Runtime.BrowserClient;
 
 /// <summary>
-/// CORS for <c>/auth/*</c>: apps call the runtime from their own origin, and the origins allowed are
-/// those of the published redirect URLs (read per request, so publishing takes effect at once).
-/// An allowed origin is echoed back, never <c>*</c>, since credentials are allowed.
-/// <c>/auth/client.js</c> itself is public and readable from anywhere.
+/// CORS for the routes the route map marks with <see cref="BrowserOrigins"/> (all of <c>/auth</c>): apps call the
+/// runtime from their own origin, and the origins allowed are those of the published redirect URLs (read per
+/// request, so publishing takes effect at once). An allowed origin is echoed back, never <c>*</c>, since
+/// credentials are allowed. <c>/auth/client.js</c> itself is public and readable from anywhere.
+/// Runs after routing: the endpoint's metadata says which policy applies.
 /// </summary>
 internal sealed class BrowserClientCors(ISettingsReader settings) : IMiddleware
 {
-    private static readonly PathString AuthPrefix = "/auth";
     private const string AllowedMethods = "GET, POST";
     private const string AllowedHeaders = "Content-Type, Session, Authorization";
     private const string MaxAgeSeconds = "600";
@@ -21,16 +22,17 @@ internal sealed class BrowserClientCors(ISettingsReader settings) : IMiddleware
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments(AuthPrefix) || request.Headers.Origin.ToString() is not { Length: > 0 } origin)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<BrowserOrigins>() is not { } policy
+            || request.Headers.Origin.ToString() is not { Length: > 0 } origin)
             return next(context);
 
         var response = context.Response;
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
-        var allowed = request.Path.Equals(ClientScriptEndpoint.Path) || RedirectUrlMatcher.IsAllowedOrigin(settings.Current.Settings.RedirectURLs, origin);
+        var allowed = policy.Any || RedirectUrlMatcher.IsAllowedOrigin(settings.Current.Settings.RedirectURLs, origin);
 
         if (HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod))
         {
-            // Preflight: answered here, before routing, which knows only the real methods.
+            // Preflight: answered here; routing sent it to the endpoint it asks about, which must not run for it.
             response.StatusCode = StatusCodes.Status204NoContent;
             if (allowed)
             {

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.BrowserClient;
 
@@ -12,13 +10,9 @@ namespace Auth.Runtime.BrowserClient;
 /// </summary>
 internal static class ClientScriptEndpoint
 {
-    public const string Path = "/auth/client.js";
     private const string ResourceName = "Auth.Runtime.auth-client.js";
 
     private static readonly Lazy<(byte[] Body, string ETag)> Script = new(Load);
-
-    public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], Get).WithName("browserClient").WithTags("runtime");
 
     internal static Results<FileContentHttpResult, Ok, StatusCodeHttpResult> Get(HttpContext context)
     {

@@ -1,22 +1,14 @@
 using Auth.Core.SignIn;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Endpoints;
 
 /// <summary>signUpWithEmail and signInWithEmail.</summary>
 internal static class EmailAuthEndpoints
 {
-    public static void Map(RouteGroupBuilder auth)
-    {
-        auth.MapPost("/signup-email", SignUp).WithName("signUpWithEmail");
-        auth.MapPost("/signin-email", SignIn).WithName("signInWithEmail");
-    }
-
     public static async Task<Results<Ok<GrantResponse>, ErrorHttpResult>> SignUp(
         SignUpEmailRequest request, SignUpWithEmail flow, HttpContext context)
     {

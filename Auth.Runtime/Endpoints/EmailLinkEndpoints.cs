@@ -1,27 +1,14 @@
 using Auth.Core.SignIn;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Endpoints;
 
 /// <summary>E-mailed links: resend confirmation, magic link, password reset, e-mail change, and the verify they all lead to.</summary>
 internal static class EmailLinkEndpoints
 {
-    public static void Map(RouteGroupBuilder auth)
-    {
-        auth.MapPost("/resend", Resend).WithName("resendConfirmation");
-        auth.MapPost("/send-magic", SendMagic).WithName("sendMagicLinkEmail");
-        auth.MapPost("/send-reset", SendReset).WithName("sendPasswordResetEmail");
-        auth.MapPost("/reset-pwd", ResetPassword).WithName("resetPassword");
-        auth.MapGet("/verify", VerifyEndpoints.Get).WithName("verifyLink");
-        auth.MapPost("/verify", VerifyEndpoints.Post).WithName("confirmVerifyLink").DisableAntiforgery();
-        auth.MapPost("/change-email", ChangeEmail).WithName("changeEmail").AddEndpointFilter<SessionAuthenticationFilter>();
-    }
-
     public static async Task<Results<Ok<EmptyResponse>, ErrorHttpResult>> Resend(EmailLinkRequest request, ResendConfirmation flow, HttpContext context) =>
         (await flow.ExecuteAsync(new ResendConfirmationCommand(request.Email, request.RedirectURL), context.RequestAborted)).ToHttp(_ => EmptyResponse.Instance);
 

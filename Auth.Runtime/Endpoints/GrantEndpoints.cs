@@ -1,18 +1,14 @@
 using Auth.Core.SignIn;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Endpoints;
 
 /// <summary>getAuthGrant: a one-time access token in, the user and a new session out.</summary>
 internal static class GrantEndpoints
 {
-    public static void Map(RouteGroupBuilder auth) => auth.MapPost("/grant", Grant).WithName("getAuthGrant");
-
     public static async Task<Results<Ok<GrantResponse>, ErrorHttpResult>> Grant(GrantRequest request, GetAuthGrant flow, HttpContext context)
     {
         var result = await flow.ExecuteAsync(request.AccessToken, context.ClientInfo(), context.RequestAborted);

@@ -1,22 +1,14 @@
 using Auth.Core.SignIn;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Endpoints;
 
 /// <summary>signUpWithPhone and signInWithPhone.</summary>
 internal static class PhoneAuthEndpoints
 {
-    public static void Map(RouteGroupBuilder auth)
-    {
-        auth.MapPost("/signup-phone", SignUp).WithName("signUpWithPhone");
-        auth.MapPost("/signin-phone", SignIn).WithName("signInWithPhone");
-    }
-
     public static async Task<Results<Ok<GrantResponse>, ErrorHttpResult>> SignUp(
         SignUpPhoneRequest request, SignUpWithPhone flow, HttpContext context)
     {

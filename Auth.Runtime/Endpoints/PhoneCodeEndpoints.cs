@@ -1,27 +1,14 @@
 using Auth.Core.SignIn;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Endpoints;
 
 /// <summary>SMS codes: phone verification, sign-in with a code, password reset by code, phone change.</summary>
 internal static class PhoneCodeEndpoints
 {
-    public static void Map(RouteGroupBuilder auth)
-    {
-        auth.MapPost("/resend-code", ResendCode).WithName("resendPhoneCode");
-        auth.MapPost("/verify-phone", VerifyPhone).WithName("verifyPhone");
-        auth.MapPost("/send-code", SendCode).WithName("sendSignInCode");
-        auth.MapPost("/signin-code", SignInWithCode).WithName("signInWithCode");
-        auth.MapPost("/send-reset-code", SendResetCode).WithName("sendPasswordResetCode");
-        auth.MapPost("/reset-pwd-code", ResetPasswordWithCode).WithName("resetPasswordWithCode");
-        auth.MapPost("/change-phone", ChangePhone).WithName("changePhone").AddEndpointFilter<SessionAuthenticationFilter>();
-    }
-
     public static async Task<Results<Ok<EmptyResponse>, ErrorHttpResult>> ResendCode(PhoneRequest request, ResendPhoneCode flow, HttpContext context) =>
         (await flow.ExecuteAsync(request.Phone, context.RequestAborted)).ToHttp(_ => EmptyResponse.Instance);
 

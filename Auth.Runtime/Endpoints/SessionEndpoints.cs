@@ -2,27 +2,14 @@ using Auth.Core.Sessions;
 using Auth.Core.SignIn;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Endpoints;
 
 /// <summary>The signed-in caller: who am I, my sessions, sign-out variants, password change.</summary>
 internal static class SessionEndpoints
 {
-    public static void Map(RouteGroupBuilder auth)
-    {
-        var session = auth.MapGroup("").AddEndpointFilter<SessionAuthenticationFilter>();
-        session.MapGet("/user", GetUser).WithName("getUser");
-        session.MapGet("/sessions", GetSessions).WithName("getSessions");
-        session.MapPost("/signout", SignOut).WithName("signOut");
-        session.MapPost("/signout-all", SignOutAll).WithName("signOutAll");
-        session.MapPost("/signout-all-except", SignOutAllExcept).WithName("signOutAllExceptCurrent");
-        session.MapPost("/change-pwd", ChangePassword).WithName("changePassword");
-    }
-
     public static Ok<UserResponse> GetUser(HttpContext context) => TypedResults.Ok(UserResponse.From(context.Caller().User));
 
     public static async Task<Ok<List<SessionResponse>>> GetSessions(HttpContext context, SessionService sessions)

@@ -2,22 +2,14 @@ using System.Text.Json.Nodes;
 using Auth.Core.Data;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.Endpoints;
 
 /// <summary>JWKS for apps that verify session JWTs themselves, and the health check.</summary>
 internal static class WellKnownEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/.well-known/jwks.json", Jwks).WithName("jwks");
-        endpoints.MapGet("/healthz", Health).WithName("health");
-    }
-
     public static Ok<JsonObject> Jwks(DbSigningKeyStore keys, HttpContext context)
     {
         context.Response.Headers.CacheControl = "public, max-age=300";

@@ -1,7 +1,4 @@
-using Auth.Runtime.Admin;
 using Auth.Core.Messaging;
-using Auth.Runtime.Endpoints;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,14 +34,4 @@ public static class MessagingRuntimeExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<SmsSender>(sp => sp.GetRequiredService<TSender>());
     }
-
-    /// <summary>The /auth endpoints that send or redeem links and codes.</summary>
-    internal static void MapMessagingEndpoints(this RouteGroupBuilder auth)
-    {
-        EmailLinkEndpoints.Map(auth);
-        PhoneCodeEndpoints.Map(auth);
-    }
-
-    /// <summary>The operator endpoints: message log / dev mailbox and template preview.</summary>
-    internal static void MapMessagingAdmin(this RouteGroupBuilder securedAdmin) => AdminMessagesEndpoints.Map(securedAdmin);
 }

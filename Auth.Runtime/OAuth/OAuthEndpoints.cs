@@ -1,30 +1,17 @@
 using Auth.Core;
-using Auth.Runtime.BrowserClient;
 using Auth.Runtime.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Auth.Runtime.OAuth;
 
-/// <summary><c>/oauth/{provider}</c> and its callback, plus the browser client that starts them.</summary>
-public static class OAuthEndpoints
+/// <summary><c>/oauth/{provider}</c> and its callback.</summary>
+internal static class OAuthEndpoints
 {
     private const int MaxParameters = 32;
 
-    /// <summary>Maps the OAuth sign-in routes and <c>/auth/client.js</c>.</summary>
-    public static IEndpointRouteBuilder MapOAuth(this IEndpointRouteBuilder endpoints)
-    {
-        var oauth = endpoints.MapGroup("/oauth").WithTags("oauth");
-        oauth.MapGet("/{provider}", Start).WithName("signInWithProvider");
-        oauth.MapMethods("/{provider}/callback", [HttpMethods.Get, HttpMethods.Post], Callback).WithName("oauthCallback");
-        ClientScriptEndpoint.Map(endpoints);
-        return endpoints;
-    }
-
-    internal static async Task<Results<RedirectHttpResult, ErrorHttpResult>> Start(
+    public static async Task<Results<RedirectHttpResult, ErrorHttpResult>> Start(
         string provider, [FromQuery] string? redirect, HttpContext context, OAuthFlow flow, AuthCoreOptions options)
     {
         OAuthResponses.NoStore(context.Response);
@@ -32,7 +19,7 @@ public static class OAuthEndpoints
         return outcome.RedirectTo is { } url ? TypedResults.Redirect(url) : new ErrorHttpResult(outcome.Error!);
     }
 
-    internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> Callback(string provider, HttpContext context, OAuthFlow flow)
+    public static async Task<Results<RedirectHttpResult, ContentHttpResult>> Callback(string provider, HttpContext context, OAuthFlow flow)
     {
         OAuthResponses.NoStore(context.Response);
         var parameters = await ReadParametersAsync(context.Request);

@@ -19,10 +19,9 @@ internal sealed partial class OAuthFlow(
     ISettingsReader settingsReader,
     OAuthStateStore states,
     SignInWithProvider signIn,
-    AuthCoreOptions options,
+    IAuthUrls urls,
     ILogger<OAuthFlow> logger)
 {
-    public string CallbackUrl(IOAuthProvider provider) => $"{options.PublicBaseUrl.TrimEnd('/')}/oauth/{provider.Name}/callback";
 
     public async Task<OAuthOutcome> StartAsync(string providerName, string? redirect, Func<string> browserBinding, CancellationToken ct)
     {
@@ -45,13 +44,13 @@ internal sealed partial class OAuthFlow(
                 : new AuthError(AuthErrors.InvalidRedirectUrl, "The redirect URL is not allowed.",
                     new Dictionary<string, object?> { ["redirectURL"] = redirect })));
         if (error is not null)
-            return OAuthOutcome.Redirect(OAuthResponses.Failure(target, error));
+            return OAuthOutcome.Redirect(urls.BackWithError(target, error));
 
         var verifier = provider!.UsesPkce ? Pkce.NewVerifier() : null;
         var nonce = provider.UsesNonce ? TokenHashing.RandomHex(16) : null;
         var state = await states.IssueAsync(new OAuthPendingSignIn(provider.Name, target, verifier, nonce), browserBinding(), ct);
         var url = provider.BuildAuthorizationUrl(providerSettings!, new OAuthAuthorizeRequest(
-            CallbackUrl(provider), state, verifier is null ? null : Pkce.Challenge(verifier), nonce));
+            urls.OAuthCallback(provider.Name), state, verifier is null ? null : Pkce.Challenge(verifier), nonce));
         return OAuthOutcome.Redirect(url);
     }
 
@@ -86,7 +85,7 @@ internal sealed partial class OAuthFlow(
         try
         {
             profile = await provider.CompleteAsync(providerSettings,
-                new OAuthCallbackRequest(code, CallbackUrl(provider), pending.CodeVerifier, pending.Nonce, parameters), ct);
+                new OAuthCallbackRequest(code, urls.OAuthCallback(provider.Name), pending.CodeVerifier, pending.Nonce, parameters), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -99,11 +98,11 @@ internal sealed partial class OAuthFlow(
         if (!result.IsSuccess) return Back(target, result.Error);
         return target is null
             ? OAuthOutcome.Fail(new AuthError(AuthErrors.InvalidRedirectUrl, "The redirect URL is no longer allowed."))
-            : OAuthOutcome.Redirect(OAuthResponses.Success(target, result.Value.AccessToken, result.Value.Action));
+            : OAuthOutcome.Redirect(urls.BackWithAccessToken(target, result.Value.AccessToken, result.Value.Action));
     }
 
-    private static OAuthOutcome Back(string? target, AuthError error) =>
-        target is null ? OAuthOutcome.Fail(error) : OAuthOutcome.Redirect(OAuthResponses.Failure(target, error));
+    private OAuthOutcome Back(string? target, AuthError error) =>
+        target is null ? OAuthOutcome.Fail(error) : OAuthOutcome.Redirect(urls.BackWithError(target, error));
 
     private static string? AllowedRedirect(AuthSettings settings, string? url)
     {

@@ -17,10 +17,6 @@ internal sealed record OAuthOutcome(string? RedirectTo, AuthError? Error)
 
 internal static class OAuthResponses
 {
-    /// <summary><c>redirect?access_token=at-…&amp;action=…&amp;status=200</c>.</summary>
-    public static string Success(string redirectUrl, string accessToken, string action) =>
-        OAuthUrl.WithQuery(redirectUrl, [new("access_token", accessToken), new("action", action), new("status", "200")]);
-
     /// <summary><c>redirect?status=…&amp;code=…&amp;error=…</c>: the error travels back to the app, never a token.</summary>
     public static string Failure(string redirectUrl, AuthError error) =>
         OAuthUrl.WithQuery(redirectUrl,

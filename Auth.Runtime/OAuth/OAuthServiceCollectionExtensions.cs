@@ -1,5 +1,4 @@
 using System.Net;
-using Auth.Core.SignIn;
 using Auth.Core.Tokens;
 using Auth.Runtime.BrowserClient;
 using Auth.Runtime.OAuth.Providers;
@@ -9,7 +8,7 @@ namespace Auth.Runtime.OAuth;
 
 public static class OAuthServiceCollectionExtensions
 {
-    /// <summary>The OAuth providers, their HTTP client, the state store and provider sign-in flow, and the browser client's CORS.</summary>
+    /// <summary>The OAuth providers, their HTTP client, the state store and the flow's two legs, and the browser client's CORS.</summary>
     public static IServiceCollection AddAuthOAuth(this IServiceCollection services)
     {
         services.AddHttpClient(OAuthHttp.ClientName, client =>
@@ -39,7 +38,6 @@ public static class OAuthServiceCollectionExtensions
         services.AddSingleton<IOAuthProvider, DiscordProvider>();
         services.AddSingleton<OAuthProviderRegistry>();
         services.AddSingleton<OAuthStateStore>();
-        services.AddSingleton<SignInWithProvider>();
         services.AddSingleton<OAuthFlow>();
         services.AddSingleton<BrowserClientCors>();
         return services;

@@ -21,7 +21,7 @@ public sealed partial class TemplateEditor : IDisposable
     [Parameter] public string? Type { get; set; }
 
     [Inject] private TemplatePreview Preview { get; set; } = default!;
-    [Inject] private AuthCoreOptions Options { get; set; } = default!;
+    [Inject] private IAuthUrls Urls { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -55,7 +55,7 @@ public sealed partial class TemplateEditor : IDisposable
     }
 
     private IReadOnlyList<MessageVariable> SampleVariables =>
-        MessageVariables.Of(MessageSamples.For(Type!, Editor!.Model, Options.PublicBaseUrl, Time.GetUtcNow().UtcDateTime));
+        MessageVariables.Of(MessageSamples.For(Type!, Editor!.Model, Urls, Time.GetUtcNow().UtcDateTime));
 
     private string P(string field) => $"messages.{Type}.{field}";
 

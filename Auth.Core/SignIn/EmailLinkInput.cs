@@ -11,7 +11,7 @@ namespace Auth.Core.SignIn;
 internal sealed record EmailLinkTarget(User? User, string RedirectUrl);
 
 /// <summary>The input rules shared by resend, send-magic and send-reset.</summary>
-internal static class EmailLinkRequest
+internal static class EmailLinkInput
 {
     public static async Task<Result<EmailLinkTarget>> ResolveAsync(AuthDbContext db, AuthSettings settings, string? email, string? redirectUrl, CancellationToken ct)
     {

@@ -7,10 +7,10 @@ using Auth.Core.Tokens;
 namespace Auth.Core.Messaging;
 
 /// <summary>
-/// What every flow that sends does (after <see cref="SendLimits"/>): render the template, and add the
-/// outbox row to the caller's context so it is saved in the same SaveChanges as the token it carries.
+/// Adds outbox rows: renders the template (<see cref="MessageComposer"/>) and adds the row to the caller's
+/// context, so it is saved in the same SaveChanges as the token it carries; wakes the dispatcher after the commit.
 /// </summary>
-public sealed class OutgoingMessages(MessageComposer composer, ISettingsReader settingsReader, OutboxSignal signal, TimeProvider time)
+public sealed class OutboxWriter(MessageComposer composer, ISettingsReader settingsReader, OutboxSignal signal, TimeProvider time)
 {
     /// <summary>Renders <paramref name="type"/> for <paramref name="to"/> and adds the outbox row; the caller saves.</summary>
     public async Task<Result<OutboxMessage>> AddAsync(

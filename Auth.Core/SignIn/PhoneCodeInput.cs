@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Core.SignIn;
 
 /// <summary>The input rules shared by the SMS-code flows.</summary>
-internal static class PhoneCodeRequest
+internal static class PhoneCodeInput
 {
     /// <summary>The E.164 phone and its account (null when unknown); phone auth must be enabled.</summary>
     public static async Task<Result<(string Phone, User? User)>> ResolveAsync(AuthDbContext db, AuthSettings settings, string? phone, CancellationToken ct)

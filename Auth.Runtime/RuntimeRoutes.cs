@@ -1,0 +1,125 @@
+using Auth.Runtime.Admin;
+using Auth.Runtime.BrowserClient;
+using Auth.Runtime.Endpoints;
+using Auth.Runtime.Http;
+using Auth.Runtime.OAuth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Auth.Runtime;
+
+/// <summary>
+/// Every route the runtime serves and what guards it, in one place, top to bottom. The handlers are named
+/// static methods in their resource's file (<c>Endpoints/</c>, <c>OAuth/</c>, <c>BrowserClient/</c>,
+/// <c>Admin/</c>); only the mapping lives here. The guards (<see cref="RoutePolicies"/>):
+/// <list type="bullet">
+/// <item><c>AllowBrowserOrigins</c>: CORS, enforced by <c>BrowserClientCors</c>;</item>
+/// <item><c>LimitPerIp</c>: the per-IP window, enforced by <c>IpRateLimitMiddleware</c>;</item>
+/// <item><c>RequireSession</c> / <c>RequireOperator</c>: endpoint filters that answer 401 before the handler runs.</item>
+/// </list>
+/// </summary>
+public static class RuntimeRoutes
+{
+    /// <summary>The runtime's group; <see cref="RuntimeUrls"/> builds the URLs it hands out from these paths.</summary>
+    public const string AuthPrefix = "/auth";
+
+    /// <summary>Where e-mailed links lead (under <see cref="AuthPrefix"/>).</summary>
+    public const string VerifyPath = "/verify";
+
+    /// <summary>The OAuth group: <c>/oauth/{provider}</c> and <c>/oauth/{provider}/callback</c>.</summary>
+    public const string OAuthPrefix = "/oauth";
+
+    /// <summary>Maps the runtime under <c>/auth</c> and <c>/oauth</c> (plus JWKS, health and the OpenAPI document) and returns the /auth group.</summary>
+    public static RouteGroupBuilder MapAuthRuntime(this IEndpointRouteBuilder endpoints)
+    {
+        // Apps call /auth from their pages: readable from the redirect URLs' origins; every POST counts per IP.
+        var auth = endpoints.MapGroup(AuthPrefix).WithTags("runtime")
+            .AllowBrowserOrigins(BrowserOrigins.AppOrigins).LimitPerIp(IpLimit.Posts);
+
+        // Sign up and sign in with a password.
+        auth.MapPost("/signup-email", EmailAuthEndpoints.SignUp).WithName("signUpWithEmail");
+        auth.MapPost("/signin-email", EmailAuthEndpoints.SignIn).WithName("signInWithEmail");
+        auth.MapPost("/signup-phone", PhoneAuthEndpoints.SignUp).WithName("signUpWithPhone");
+        auth.MapPost("/signin-phone", PhoneAuthEndpoints.SignIn).WithName("signInWithPhone");
+
+        // A one-time access token (from a link or an OAuth sign-in) in, the user and a new session out.
+        auth.MapPost("/grant", GrantEndpoints.Grant).WithName("getAuthGrant");
+
+        // E-mailed links, and the verify they all lead to.
+        auth.MapPost("/resend", EmailLinkEndpoints.Resend).WithName("resendConfirmation");
+        auth.MapPost("/send-magic", EmailLinkEndpoints.SendMagic).WithName("sendMagicLinkEmail");
+        auth.MapPost("/send-reset", EmailLinkEndpoints.SendReset).WithName("sendPasswordResetEmail");
+        auth.MapPost("/reset-pwd", EmailLinkEndpoints.ResetPassword).WithName("resetPassword");
+        auth.MapGet(VerifyPath, VerifyEndpoints.Get).WithName("verifyLink");
+        auth.MapPost(VerifyPath, VerifyEndpoints.Post).WithName("confirmVerifyLink").DisableAntiforgery();
+
+        // SMS codes: phone verification, sign-in with a code, password reset by code.
+        auth.MapPost("/resend-code", PhoneCodeEndpoints.ResendCode).WithName("resendPhoneCode");
+        auth.MapPost("/verify-phone", PhoneCodeEndpoints.VerifyPhone).WithName("verifyPhone");
+        auth.MapPost("/send-code", PhoneCodeEndpoints.SendCode).WithName("sendSignInCode");
+        auth.MapPost("/signin-code", PhoneCodeEndpoints.SignInWithCode).WithName("signInWithCode");
+        auth.MapPost("/send-reset-code", PhoneCodeEndpoints.SendResetCode).WithName("sendPasswordResetCode");
+        auth.MapPost("/reset-pwd-code", PhoneCodeEndpoints.ResetPasswordWithCode).WithName("resetPasswordWithCode");
+
+        // The signed-in caller: who am I, my sessions, sign-out variants, credential changes.
+        var session = auth.MapGroup("").RequireSession();
+        session.MapGet("/user", SessionEndpoints.GetUser).WithName("getUser");
+        session.MapGet("/sessions", SessionEndpoints.GetSessions).WithName("getSessions");
+        session.MapPost("/signout", SessionEndpoints.SignOut).WithName("signOut");
+        session.MapPost("/signout-all", SessionEndpoints.SignOutAll).WithName("signOutAll");
+        session.MapPost("/signout-all-except", SessionEndpoints.SignOutAllExcept).WithName("signOutAllExceptCurrent");
+        session.MapPost("/change-pwd", SessionEndpoints.ChangePassword).WithName("changePassword");
+        session.MapPost("/change-email", EmailLinkEndpoints.ChangeEmail).WithName("changeEmail");
+        session.MapPost("/change-phone", PhoneCodeEndpoints.ChangePhone).WithName("changePhone");
+
+        // The browser client: public code, readable from any origin.
+        auth.MapMethods("/client.js", [HttpMethods.Get, HttpMethods.Head], ClientScriptEndpoint.Get).WithName("browserClient")
+            .AllowBrowserOrigins(BrowserOrigins.AnyOrigin);
+
+        // OAuth: top-level navigations of the browser (no CORS); every request counts per IP.
+        var oauth = endpoints.MapGroup(OAuthPrefix).WithTags("oauth").LimitPerIp(IpLimit.EveryRequest);
+        oauth.MapGet("/{provider}", OAuthEndpoints.Start).WithName("signInWithProvider");
+        oauth.MapMethods("/{provider}/callback", [HttpMethods.Get, HttpMethods.Post], OAuthEndpoints.Callback).WithName("oauthCallback");
+
+        // For apps that verify session JWTs themselves, for load balancers, for client generators.
+        endpoints.MapGet("/.well-known/jwks.json", WellKnownEndpoints.Jwks).WithName("jwks");
+        endpoints.MapGet("/healthz", WellKnownEndpoints.Health).WithName("health");
+        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        return auth;
+    }
+
+    /// <summary>Maps the operator-only management API under <c>/admin/api</c> and returns its group.</summary>
+    public static RouteGroupBuilder MapAuthAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/admin/api").WithTags("admin");
+
+        // Operator sign-in and the first-run setup: a fixed per-IP bucket the app's setting can't raise.
+        admin.MapPost("/token", AdminAccessEndpoints.Token).WithName("adminToken").LimitPerIp(IpLimit.OperatorAttempts);
+        admin.MapPost("/setup", AdminAccessEndpoints.Setup).WithName("adminSetup").LimitPerIp(IpLimit.OperatorAttempts);
+
+        // Everything else needs an operator token.
+        var secured = admin.MapGroup("").RequireOperator();
+
+        var settings = secured.MapGroup("/settings");
+        settings.MapGet("/draft", AdminSettingsEndpoints.GetDraft).WithName("getSettingsDraft");
+        settings.MapPut("/draft", AdminSettingsEndpoints.PutDraft).WithName("replaceSettingsDraft");
+        settings.MapPatch("/draft", AdminSettingsEndpoints.PatchDraft).WithName("patchSettingsDraft");
+        settings.MapPost("/publish", AdminSettingsEndpoints.Publish).WithName("publishSettings");
+        settings.MapGet("/revisions", AdminSettingsEndpoints.ListRevisions).WithName("listSettingsRevisions");
+        settings.MapGet("/revisions/{number:int}", AdminSettingsEndpoints.GetRevision).WithName("getSettingsRevision");
+        settings.MapPost("/revisions/{number:int}/rollback", AdminSettingsEndpoints.Rollback).WithName("rollbackSettings");
+        settings.MapGet("/export", AdminSettingsEndpoints.Export).WithName("exportSettings");
+        settings.MapPost("/import", AdminSettingsEndpoints.Import).WithName("importSettings");
+
+        var users = secured.MapGroup("/users");
+        users.MapGet("", AdminUsersEndpoints.List).WithName("listUsers");
+        users.MapGet("/{id}", AdminUsersEndpoints.Get).WithName("getUserById");
+        users.MapDelete("/{id}", AdminUsersEndpoints.Delete).WithName("deleteUser");
+
+        // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
+        secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages");
+        secured.MapPost("/templates/preview", AdminMessagesEndpoints.Preview).WithName("previewTemplate");
+        return admin;
+    }
+}
