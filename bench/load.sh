@@ -17,11 +17,14 @@ if ! command -v wrk >/dev/null; then
   else echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1; fi
 fi
 
-echo "Building (Release)…" >&2
-dotnet build -c Release "$ROOT/Studio.Web" -nologo -v q >&2
-dotnet build -c Release "$ROOT/bench/IdentityPeer" -nologo -v q >&2
+# NO_BUILD=1 STUDIO_DLL=/path/Studio.Web.dll measures an earlier build (how the before/after figures were taken).
+if [ -z "${NO_BUILD:-}" ]; then
+  echo "Building (Release)…" >&2
+  dotnet build -c Release "$ROOT/Studio.Web" -nologo -v q >&2
+  dotnet build -c Release "$ROOT/bench/IdentityPeer" -nologo -v q >&2
+fi
 PEER_DLL="$ROOT/bench/IdentityPeer/bin/Release/net10.0/IdentityPeer.dll"
-STUDIO_DLL="$ROOT/Studio.Web/bin/Release/net10.0/Studio.Web.dll"
+STUDIO_DLL=${STUDIO_DLL:-"$ROOT/Studio.Web/bin/Release/net10.0/Studio.Web.dll"}
 
 WORK=$(mktemp -d)
 PIDS=()
