@@ -52,8 +52,9 @@ curl -sf -o /dev/null -X PATCH "$STUDIO/admin/api/settings/draft" -H "authorizat
   -d '{"email":{"confirmEmail":false},"security":{"ipRequestsPerMinute":100000,"lockoutThreshold":100}}'
 curl -sf -o /dev/null "$STUDIO/admin/api/settings/publish" -H "authorization: Bearer $OP" -H 'content-type: application/json' -d '{"note":"load"}'
 seq 0 $((USERS - 1)) | xargs -P 4 -I{} sh -c "
-  curl -sf -o /dev/null '$STUDIO/auth/signup-email' -H 'content-type: application/json' -d '{\"email\":\"load{}@example.com\",\"password\":\"$PASSWORD\"}'
-  curl -sf -o /dev/null '$PEER/register' -H 'content-type: application/json' -d '{\"email\":\"load{}@example.com\",\"password\":\"$PASSWORD\"}'"
+  curl -s -o /dev/null -w '%{http_code} studio signup {}\n' '$STUDIO/auth/signup-email' -H 'content-type: application/json' -d '{\"email\":\"load{}@example.com\",\"password\":\"$PASSWORD\"}'
+  curl -s -o /dev/null -w '%{http_code} peer register {}\n' '$PEER/register' -H 'content-type: application/json' -d '{\"email\":\"load{}@example.com\",\"password\":\"$PASSWORD\"}'" \
+  | grep -v '^200 ' >&2 && { echo "some accounts were not created (above)" >&2; exit 1; } || true
 SESSION=$(curl -sf "$STUDIO/auth/signin-email" -H 'content-type: application/json' -d "{\"email\":\"load0@example.com\",\"password\":\"$PASSWORD\"}" | json token)
 BEARER=$(curl -sf "$PEER/login" -H 'content-type: application/json' -d "{\"email\":\"load0@example.com\",\"password\":\"$PASSWORD\"}" | json accessToken)
 curl -sf -o /dev/null "$STUDIO/auth/user" -H "Session: $SESSION" && curl -sf -o /dev/null "$PEER/manage/info" -H "authorization: Bearer $BEARER"
