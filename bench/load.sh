@@ -63,7 +63,7 @@ curl -sf -o /dev/null "$STUDIO/auth/user" -H "Session: $SESSION" && curl -sf -o 
 run() {
   local name=$1 alloc=$2; shift 2
   local before; before=$(cat "$alloc"); sleep 0.2
-  wrk -t2 --latency -d"$DURATION" "$@" >"$WORK/wrk.out" 2>&1
+  wrk -t2 --latency --timeout 60s -d"$DURATION" "$@" >"$WORK/wrk.out" 2>&1
   sleep 0.3; local after; after=$(cat "$alloc")
   local requests rps p50 p99 errors
   requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.out")
