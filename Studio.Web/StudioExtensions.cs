@@ -61,9 +61,7 @@ public static class StudioExtensions
     {
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<StudioSecurityHeaders>();
-        // The runtime's paths never use the studio's cookie: authenticating them cost every API call a cookie
-        // handler and its scoped events (ADR 0010). Their endpoints carry no authorization metadata.
-        app.UseWhen(context => !StudioSecurityHeaders.IsRuntimePath(context.Request.Path), branch => branch.UseAuthentication());
+        app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<BlazorHubGate>();
         app.UseAntiforgery();
