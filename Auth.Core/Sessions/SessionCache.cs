@@ -18,8 +18,14 @@ public sealed class SessionCache : IUserWriteObserver
     /// <summary>How long a row read from the database is trusted: the bound for revocations made on other nodes.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
 
-    /// <summary>Past this many entries the cache starts over; a node serving more live sessions re-reads more often.</summary>
-    public const int MaxEntries = 100_000;
+    /// <summary>
+    /// At this many entries those not read again for <see cref="IdleEntryAge"/> are dropped (a session in use is
+    /// re-read every second), and if that frees too little the cache starts over. An entry is a user and a
+    /// session row, about 1–2 kB.
+    /// </summary>
+    public const int MaxEntries = 50_000;
+
+    public static readonly TimeSpan IdleEntryAge = TimeSpan.FromSeconds(10);
 
     private const int MaxTokenBytes = 8 * 1024;
 
@@ -65,7 +71,7 @@ public sealed class SessionCache : IUserWriteObserver
     public void Put(TokenKey key, AuthenticatedSession caller, DateTime readAt, DateTime tokenExpiresAt, long generation)
     {
         if (!Enabled) return;
-        if (_entries.Count >= MaxEntries) Reset();
+        if (_entries.Count >= MaxEntries) Trim(readAt);
         var entry = new Entry(caller, readAt, tokenExpiresAt, _stamps.GetOrAdd(caller.User.Id, static _ => new Stamp()));
         _entries[key] = entry;
         // Added first, checked second: a write reported before this check voids the entry here, one reported
@@ -85,6 +91,13 @@ public sealed class SessionCache : IUserWriteObserver
     {
         UsersChanged([userId]);
         if (db.Database.CurrentTransaction is not null) db.NoteUserWrite(userId);
+    }
+
+    private void Trim(DateTime now)
+    {
+        foreach (var (key, old) in _entries)
+            if (now - old.ReadAt >= IdleEntryAge) _entries.TryRemove(new KeyValuePair<TokenKey, Entry>(key, old));
+        if (_entries.Count >= MaxEntries * 9 / 10) Reset();
     }
 
     private void Reset()
