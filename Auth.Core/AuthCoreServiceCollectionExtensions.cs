@@ -65,6 +65,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<ISigningKeyStore>(sp => sp.GetRequiredService<DbSigningKeyStore>());
         services.AddSingleton(new JwtOptions { Issuer = options.PublicBaseUrl.TrimEnd('/'), Audience = options.JwtAudience });
         services.AddSingleton<SessionTokenService>();
+        services.AddSingleton<SessionCache>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<OperatorService>();

@@ -23,6 +23,12 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Throttle> Throttles => Set<Throttle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Users whose rows this context changed and whose transaction has not committed yet (see UserWriteInterceptor).</summary>
+    internal HashSet<string>? WrittenUserIds { get; set; }
+
+    /// <summary>Records a change to <paramref name="userId"/>'s user or session rows made outside the change tracker (ExecuteUpdate).</summary>
+    internal void NoteUserWrite(string userId) => (WrittenUserIds ??= new HashSet<string>(StringComparer.Ordinal)).Add(userId);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuthDbContext).Assembly);

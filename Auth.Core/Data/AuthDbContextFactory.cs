@@ -14,9 +14,13 @@ public sealed class AuthDbContextFactory : IDbContextFactory<AuthDbContext>
         _provider = database.Provider;
         var builder = new DbContextOptionsBuilder<AuthDbContext>();
         Configure(builder, database);
+        builder.AddInterceptors(new UserWriteInterceptor(this));
         configure?.Invoke(builder);
         _options = builder.Options;
     }
+
+    /// <summary>Hears about user and session rows changed through this factory's contexts (one per host: its session cache).</summary>
+    public IUserWriteObserver? Observer { get; set; }
 
     public AuthDbContext CreateDbContext() => _provider switch
     {

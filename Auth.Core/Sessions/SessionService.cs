@@ -14,6 +14,7 @@ public sealed record AuthenticatedSession(User User, Session Session);
 public sealed class SessionService(
     IDbContextFactory<AuthDbContext> dbFactory,
     SessionTokenService tokens,
+    SessionCache cache,
     ISettingsReader settings,
     TimeProvider time)
 {
@@ -43,29 +44,43 @@ public sealed class SessionService(
 
     public async Task<Result<AuthenticatedSession>> AuthenticateAsync(string? token, CancellationToken ct = default)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        SessionCache.TokenKey key = default;
+        var cacheable = cache.Enabled && token is not null && SessionCache.TryKey(token, out key);
+        if (cacheable && cache.Find(key) is { } hit && now - hit.ReadAt < SessionCache.Freshness && now < hit.TokenExpiresAt
+            && IsLive(hit.Caller.Session, hit.Caller.User, now))
+            return hit.Caller;
+
         var validated = await tokens.ValidateAsync(token, TokenTypes.Session);
         if (!validated.IsSuccess) return validated.Error;
 
+        var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var row = await db.Sessions
+        var row = await db.Sessions.AsNoTracking()
             .Where(s => s.Id == validated.Value.SessionId && s.UserId == validated.Value.UserId)
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { Session = s, User = u })
             .SingleOrDefaultAsync(ct);
-        if (row is null || row.Session.RevokedAt is not null || row.Session.ExpiresAt <= now || row.User.Disabled)
-            return InvalidSession();
-
-        var idle = settings.Current.Settings.Sessions.IdleTimeoutMinutes;
-        if (idle is { } minutes && row.Session.LastSeenAt.AddMinutes(minutes) <= now)
+        if (row is null || !IsLive(row.Session, row.User, now))
             return InvalidSession();
 
         if (now - row.Session.LastSeenAt >= LastSeenPrecision)
         {
+            // A plain UPDATE: through the change tracker it would be reported as a write and void the entry below.
+            await db.Sessions.Where(s => s.Id == row.Session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);
             row.Session.LastSeenAt = now;
-            await db.SaveChangesAsync(ct);
         }
 
-        return new AuthenticatedSession(row.User, row.Session);
+        var caller = new AuthenticatedSession(row.User, row.Session);
+        if (cacheable) cache.Put(key, caller, now, validated.Value.ExpiresAt.UtcDateTime, generation);
+        return caller;
+    }
+
+    /// <summary>Not revoked, not expired, not idle for too long, user not disabled: checked on every request, cached or not.</summary>
+    private bool IsLive(Session session, User user, DateTime now)
+    {
+        if (session.RevokedAt is not null || session.ExpiresAt <= now || user.Disabled) return false;
+        var idle = settings.Current.Settings.Sessions.IdleTimeoutMinutes;
+        return idle is not { } minutes || session.LastSeenAt.AddMinutes(minutes) > now;
     }
 
     public async Task<IReadOnlyList<Session>> ListActiveAsync(string userId, CancellationToken ct = default)
@@ -78,10 +93,10 @@ public sealed class SessionService(
             .ToListAsync(ct);
     }
 
-    public async Task RevokeAsync(string sessionId, CancellationToken ct = default)
+    public async Task RevokeAsync(string userId, string sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RevokeWhereAsync(db, db.Sessions.Where(s => s.Id == sessionId), ct);
+        await RevokeWhereAsync(db, userId, db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId), ct);
     }
 
     /// <summary>Ends every session of the user, except <paramref name="keepSessionId"/> when given.</summary>
@@ -92,12 +107,14 @@ public sealed class SessionService(
     }
 
     public Task<int> RevokeAllAsync(AuthDbContext db, string userId, string? keepSessionId, CancellationToken ct = default) =>
-        RevokeWhereAsync(db, db.Sessions.Where(s => s.UserId == userId && s.Id != keepSessionId), ct);
+        RevokeWhereAsync(db, userId, db.Sessions.Where(s => s.UserId == userId && s.Id != keepSessionId), ct);
 
-    private Task<int> RevokeWhereAsync(AuthDbContext db, IQueryable<Session> sessions, CancellationToken ct)
+    private async Task<int> RevokeWhereAsync(AuthDbContext db, string userId, IQueryable<Session> sessions, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return sessions.Where(s => s.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+        var revoked = await sessions.Where(s => s.RevokedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+        cache.UserChanged(db, userId); // refused on this node from now on, not after the cache's freshness
+        return revoked;
     }
 
     private static AuthError InvalidSession() =>

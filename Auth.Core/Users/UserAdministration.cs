@@ -74,7 +74,7 @@ public sealed class UserAdministration(IDbContextFactory<AuthDbContext> dbFactor
             if (!await db.Sessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null, ct))
                 return new AuthError(AuthErrors.NotFound, "This session has already ended.");
         }
-        await sessions.RevokeAsync(sessionId, ct);
+        await sessions.RevokeAsync(userId, sessionId, ct);
         return Unit.Value;
     }
 

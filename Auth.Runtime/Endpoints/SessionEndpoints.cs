@@ -21,7 +21,8 @@ internal static class SessionEndpoints
 
     public static async Task<Ok<EmptyResponse>> SignOut(HttpContext context, SessionService sessions)
     {
-        await sessions.RevokeAsync(context.Caller().Session.Id, context.RequestAborted);
+        var caller = context.Caller();
+        await sessions.RevokeAsync(caller.User.Id, caller.Session.Id, context.RequestAborted);
         return TypedResults.Ok(EmptyResponse.Instance);
     }
 

@@ -87,7 +87,12 @@ internal sealed partial class RuntimeErrorMiddleware(RequestDelegate next, ILogg
         return ErrorWriter.WriteAsync(context, error, status);
     }
 
-    private static bool IsApi(PathString path) => ApiPrefixes.Any(p => path.StartsWithSegments(p));
+    private static bool IsApi(PathString path)
+    {
+        foreach (var prefix in ApiPrefixes)
+            if (path.StartsWithSegments(prefix)) return true;
+        return false;
+    }
 
     private static AuthError TooLarge() =>
         new(AuthErrors.PayloadTooLarge, $"The request body is larger than {MaxBodyBytes / 1024} KB.");

@@ -15,7 +15,12 @@ internal sealed class StudioSecurityHeaders(RequestDelegate next)
     private static readonly PathString[] RuntimePrefixes =
         ["/auth", "/oauth", "/admin/api", "/healthz", "/.well-known", "/openapi"];
 
-    public static bool IsRuntimePath(PathString path) => RuntimePrefixes.Any(p => path.StartsWithSegments(p));
+    public static bool IsRuntimePath(PathString path)
+    {
+        foreach (var prefix in RuntimePrefixes)
+            if (path.StartsWithSegments(prefix)) return true;
+        return false;
+    }
 
     public Task InvokeAsync(HttpContext context)
     {
