@@ -68,6 +68,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<OperatorService>();
+        services.AddSingleton<UserCursorCodec>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<SettingsHistory>();
