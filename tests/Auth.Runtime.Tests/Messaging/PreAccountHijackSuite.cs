@@ -1,6 +1,5 @@
 using System.Net;
 using Auth.Core.Housekeeping;
-using Auth.Core.Tokens;
 using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
