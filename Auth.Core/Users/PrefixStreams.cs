@@ -25,9 +25,8 @@ public sealed class EmailPrefixStream(string prefix, bool ordinalRange) : UserSt
     public override IQueryable<User> After(IQueryable<User> users, StreamPosition? after)
     {
         var upper = ordinalRange ? PrefixRange.UpperBound(prefix) : null;
-        users = ordinalRange
-            ? users.Where(u => string.Compare(u.NormalizedEmail, prefix) >= 0)
-            : users.Where(u => u.NormalizedEmail != null);
+        // One lower bound only: given two, SQLite may seek with the prefix and filter the cursor's rows one by one.
+        if (after is null) users = ordinalRange ? users.Where(u => string.Compare(u.NormalizedEmail, prefix) >= 0) : users.Where(u => u.NormalizedEmail != null);
         if (upper is not null) users = users.Where(u => string.Compare(u.NormalizedEmail, upper) < 0);
         users = users.Where(u => u.NormalizedEmail!.StartsWith(prefix));
         if (after is not null)
@@ -47,9 +46,8 @@ public sealed class PhonePrefixStream(string prefix, bool ordinalRange) : UserSt
     public override IQueryable<User> After(IQueryable<User> users, StreamPosition? after)
     {
         var upper = ordinalRange ? PrefixRange.UpperBound(prefix) : null;
-        users = ordinalRange
-            ? users.Where(u => string.Compare(u.Phone, prefix) >= 0)
-            : users.Where(u => u.Phone != null);
+        // One lower bound only: given two, SQLite may seek with the prefix and filter the cursor's rows one by one.
+        if (after is null) users = ordinalRange ? users.Where(u => string.Compare(u.Phone, prefix) >= 0) : users.Where(u => u.Phone != null);
         if (upper is not null) users = users.Where(u => string.Compare(u.Phone, upper) < 0);
         users = users.Where(u => u.Phone!.StartsWith(prefix));
         if (after is not null)
@@ -72,9 +70,8 @@ public sealed class NamePrefixStream(string prefix, bool ordinalRange, bool skip
     public override IQueryable<User> After(IQueryable<User> users, StreamPosition? after)
     {
         var upper = ordinalRange ? PrefixRange.UpperBound(prefix) : null;
-        users = ordinalRange
-            ? users.Where(u => string.Compare(u.NormalizedName, prefix) >= 0)
-            : users.Where(u => u.NormalizedName != null);
+        // One lower bound only: given two, SQLite may seek with the prefix and filter the cursor's rows one by one.
+        if (after is null) users = ordinalRange ? users.Where(u => string.Compare(u.NormalizedName, prefix) >= 0) : users.Where(u => u.NormalizedName != null);
         if (upper is not null) users = users.Where(u => string.Compare(u.NormalizedName, upper) < 0);
         users = users.Where(u => u.NormalizedName!.StartsWith(prefix));
         if (skipEmailMatches) users = users.Where(u => u.NormalizedEmail == null || !u.NormalizedEmail.StartsWith(prefix));

@@ -9,8 +9,8 @@ namespace Auth.Core.Users;
 public sealed record UserListRequest(string? Query, int PageSize = UserDirectory.DefaultPageSize, string? Cursor = null, int? Page = null);
 
 /// <summary>
-/// One page. <see cref="Total"/> stops counting at <see cref="UserDirectory.CountCap"/> (<see cref="TotalCapped"/>:
-/// "10,000+"); <see cref="Page"/> is null for a cursor request; <see cref="NextCursor"/> is null on the last page.
+/// One page. <see cref="Total"/> stops counting at <see cref="UserDirectory.CountCap"/>, or
+/// <see cref="UserDirectory.SearchCountCap"/> for a search (<see cref="TotalCapped"/>: "10,000+"); <see cref="Page"/> is null for a cursor request; <see cref="NextCursor"/> is null on the last page.
 /// </summary>
 public sealed record UserPage(IReadOnlyList<User> Items, int Total, bool TotalCapped, int? Page, int PageSize, string? NextCursor);
 
@@ -22,6 +22,9 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, Us
 
     /// <summary>Counting stops here: a count over a million rows would cost more than the page itself.</summary>
     public const int CountCap = 10_000;
+
+    /// <summary>A search counts less far: its rows are read through a second index, not only walked.</summary>
+    public const int SearchCountCap = 1_000;
 
     /// <summary>Page numbers reach this many rows; later rows need the cursor (an offset walks every row it skips).</summary>
     public const int MaxOffsetRows = 1_000;
@@ -53,7 +56,7 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, Us
         if (search.ExactId is { } id && await users.SingleOrDefaultAsync(u => u.Id == id, ct) is { } byId)
             return new UserPage(page == 1 ? [byId] : [], 1, false, page, pageSize, null);
 
-        var (total, capped) = await CountAsync(users, search.Streams, ct);
+        var (total, capped) = await CountAsync(users, search.Streams, search.Signature.Length == 0 ? CountCap : SearchCountCap, ct);
         var start = search.Streams.ToDictionary(s => s.Code, _ => (StreamPosition?)null);
         var first = await UserPageReader.ReadAsync(users, search.Streams, start, (int)skip, pageSize, ct);
         return new UserPage(first.Items, total, capped, page, pageSize, Next(search, total, capped, first));
@@ -62,13 +65,13 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, Us
     private string? Next(UserSearch search, int total, bool capped, PageRead read) =>
         read.Open.Count == 0 ? null : cursors.Seal(new UserCursorState(search.Signature, total, capped, read.Open));
 
-    /// <summary>Counts each stream up to the cap (an index range walk of at most <see cref="CountCap"/> entries).</summary>
-    private static async Task<(int Total, bool Capped)> CountAsync(IQueryable<User> users, IReadOnlyList<UserStream> streams, CancellationToken ct)
+    /// <summary>Counts each stream up to the cap (an index range walk of at most <paramref name="cap"/> entries).</summary>
+    private static async Task<(int Total, bool Capped)> CountAsync(IQueryable<User> users, IReadOnlyList<UserStream> streams, int cap, CancellationToken ct)
     {
         var total = 0;
         foreach (var stream in streams)
-            total += await stream.After(users, null).Take(CountCap + 1).CountAsync(ct);
-        return total > CountCap ? (CountCap, true) : (total, false);
+            total += await stream.After(users, null).Take(cap + 1).CountAsync(ct);
+        return total > cap ? (cap, true) : (total, false);
     }
 
     public async Task<User?> GetAsync(string id, CancellationToken ct = default)

@@ -14,7 +14,7 @@ internal static class AdminUsersEndpoints
 {
     public sealed record AdminUserResponse(UserResponse User, bool Disabled);
     /// <summary>
-    /// <c>total</c> stops at 10,000 (<c>totalCapped</c> true: show "10,000+"); <c>page</c> is null when the request
+    /// <c>total</c> stops at 10,000, or 1,000 for a search (<c>totalCapped</c> true: show "10,000+"); <c>page</c> is null when the request
     /// came with a cursor; <c>nextCursor</c> is null on the last page.
     /// </summary>
     public sealed record UserListResponse(List<AdminUserResponse> Items, int Total, bool TotalCapped, int? Page, int PageSize, string? NextCursor);
