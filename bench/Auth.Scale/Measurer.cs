@@ -42,7 +42,8 @@ public sealed class Measurer(HttpClient http, int users, TextWriter output)
     private async Task PublishAsync()
     {
         using var patch = await http.PatchAsJsonAsync("/admin/api/settings/draft", new { security = new { ipRequestsPerMinute = 100_000 } });
-        patch.EnsureSuccessStatusCode();
+        if (!patch.IsSuccessStatusCode)
+            throw new InvalidOperationException($"PATCH draft: {(int)patch.StatusCode} {await patch.Content.ReadAsStringAsync()}");
         var revision = (await PostJsonAsync("/admin/api/settings/publish", new { note = "bench/scale" }))["revision"]!.GetValue<int>();
         // The node picks a revision up on its next poll (1 s).
         for (var i = 0; i < 100; i++)
