@@ -86,4 +86,8 @@ public sealed class NamePrefixStream(string prefix, bool ordinalRange, bool skip
     }
 
     public override StreamPosition PositionOf(User user) => new(user.NormalizedName!, user.Id);
+
+    // Leaving out the e-mail stream's users needs a table read per row; the count skips that and may count such a user
+    // twice (1,000 index entries instead of 1,000 row reads: 0.2 ms against 5-20 ms at a million users).
+    public override IQueryable<User> ForCount(IQueryable<User> users) => new NamePrefixStream(prefix, ordinalRange, skipEmailMatches: false).After(users, null);
 }

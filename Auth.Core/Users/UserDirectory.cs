@@ -70,7 +70,7 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, Us
     {
         var total = 0;
         foreach (var stream in streams)
-            total += await stream.After(users, null).Take(cap + 1).CountAsync(ct);
+            total += await stream.ForCount(users).Take(cap + 1).CountAsync(ct);
         return total > cap ? (cap, true) : (total, false);
     }
 

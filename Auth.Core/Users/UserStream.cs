@@ -20,6 +20,9 @@ public abstract class UserStream(string code)
 
     public abstract StreamPosition PositionOf(User user);
 
+    /// <summary>What the total counts; a stream may count a superset when that stays inside its index (an estimate).</summary>
+    public virtual IQueryable<User> ForCount(IQueryable<User> users) => After(users, null);
+
     /// <summary>Ordinal (key, id) order across streams, for merging pages; each stream resumes from its own position.</summary>
     public static int Compare(StreamPosition a, StreamPosition b)
     {

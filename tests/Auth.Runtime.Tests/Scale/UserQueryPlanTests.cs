@@ -47,7 +47,7 @@ public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClas
         await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
 
         var page = stream.After(db.Users.AsNoTracking(), after).Take(UserDirectory.DefaultPageSize + 1);
-        var count = stream.After(db.Users.AsNoTracking(), null).Take(UserDirectory.CountCap + 1).Select(u => u.Id);
+        var count = stream.ForCount(db.Users.AsNoTracking()).Take(UserDirectory.CountCap + 1).Select(u => u.Id);
         var plans = new[] { await PlanAsync(db, page.ToQueryString()), await PlanAsync(db, count.ToQueryString()) };
         foreach (var plan in plans)
         {
