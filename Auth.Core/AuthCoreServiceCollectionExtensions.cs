@@ -1,4 +1,5 @@
 using Auth.Core.Data;
+using Auth.Core.Housekeeping;
 using Auth.Core.KeyRing;
 using Auth.Core.Messaging;
 using Auth.Core.Operators;
@@ -49,8 +50,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<AuthStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<AuthStartup>());
         services.AddHostedService<SettingsPoller>();
-        services.AddSingleton<ExpiredTokenSweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<ExpiredTokenSweeper>());
+        services.AddHousekeeping();
 
         services.AddSingleton<SettingsProtector>();
         services.AddSingleton<SettingsCache>();
@@ -69,6 +69,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<OperatorService>();
+        services.AddSingleton<UserCursorCodec>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<SettingsHistory>();

@@ -57,14 +57,6 @@ public sealed class Throttles(TimeProvider time)
         return await db.Throttles.AsNoTracking().SingleOrDefaultAsync(t => t.Key == k && t.WindowEndsAt > now, ct);
     }
 
-    /// <summary>Deletes counters whose window has ended; they restart from an insert when next taken.</summary>
-    public Task<int> SweepAsync(AuthDbContext db, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var now = time.GetUtcNow().UtcDateTime;
-        return db.Throttles.Where(t => t.WindowEndsAt <= now).ExecuteDeleteAsync(ct);
-    }
-
     /// <summary>Keys longer than the column (very long e-mail addresses) are replaced by their hash.</summary>
     public static string Normalize(string key)
     {

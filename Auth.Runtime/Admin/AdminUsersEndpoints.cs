@@ -11,13 +11,24 @@ namespace Auth.Runtime.Admin;
 internal static class AdminUsersEndpoints
 {
     public sealed record AdminUserResponse(UserResponse User, bool Disabled);
-    public sealed record UserListResponse(List<AdminUserResponse> Items, int Total, int Page, int PageSize);
+    /// <summary>
+    /// <c>total</c> stops at 10,000, or 1,000 for a search (<c>totalCapped</c> true: show "10,000+"); <c>page</c> is null when the request
+    /// came with a cursor; <c>nextCursor</c> is null on the last page.
+    /// </summary>
+    public sealed record UserListResponse(List<AdminUserResponse> Items, int Total, bool TotalCapped, int? Page, int PageSize, string? NextCursor);
 
-    public static async Task<Ok<UserListResponse>> List(UserDirectory directory, string? query, int? page, int? pageSize, CancellationToken ct)
+    /// <summary>
+    /// Newest first, or a prefix search (e-mail, phone, name) in key order; <c>cursor</c> (from <c>nextCursor</c>) pages
+    /// on at any depth, <c>page</c> only within the first 1,000 users (ADR 0011).
+    /// </summary>
+    public static async Task<Results<Ok<UserListResponse>, ErrorHttpResult>> List(
+        UserDirectory directory, string? query, int? page, int? pageSize, string? cursor, CancellationToken ct)
     {
-        var result = await directory.SearchAsync(query, page ?? 1, pageSize ?? 20, ct);
+        var result = await directory.ListAsync(new UserListRequest(query, pageSize ?? UserDirectory.DefaultPageSize, cursor, page), ct);
+        if (!result.IsSuccess) return new ErrorHttpResult(result.Error!);
+        var p = result.Value;
         return TypedResults.Ok(new UserListResponse(
-            result.Items.Select(u => new AdminUserResponse(UserResponse.From(u), u.Disabled)).ToList(), result.Total, result.Page, result.PageSize));
+            p.Items.Select(u => new AdminUserResponse(UserResponse.From(u), u.Disabled)).ToList(), p.Total, p.TotalCapped, p.Page, p.PageSize, p.NextCursor));
     }
 
     public static async Task<Results<Ok<AdminUserResponse>, ErrorHttpResult>> Get(string id, UserDirectory directory, CancellationToken ct) =>

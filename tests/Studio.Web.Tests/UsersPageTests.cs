@@ -17,7 +17,7 @@ public sealed class UsersPageTests : StudioTest
     }
 
     [Fact]
-    public async Task Search_ByEmailPhoneOrName_FindsTheMatchingUsers_AndSaysWhenNoneDoes()
+    public async Task Search_ByPrefixOfEmailPhoneOrName_FindsTheMatchingUsers_AndSaysWhenNoneDoes()
     {
         await UserSeed.AddUserAsync(Services, "ada@example.test", name: "Ada Lovelace");
         await UserSeed.AddUserAsync(Services, null, phone: "+15555550123", name: "Grace");
@@ -27,10 +27,12 @@ public sealed class UsersPageTests : StudioTest
 
         await SearchAsync(host, "ADA@");
         host.WaitForAssertion(() => Assert.Equal(["ada@example.test"], Links(host)));
-        await SearchAsync(host, "555-0123");
+        await SearchAsync(host, "+1 555 555");
         host.WaitForAssertion(() => Assert.Equal(["+15555550123"], Links(host)));
-        await SearchAsync(host, "Grace");
+        await SearchAsync(host, "grace");
         host.WaitForAssertion(() => Assert.Equal(["+15555550123"], Links(host)));
+        await SearchAsync(host, "lin");
+        host.WaitForAssertion(() => Assert.Equal(["linus@example.test"], Links(host)));
         await SearchAsync(host, "nobody");
         host.WaitForAssertion(() => Assert.Contains("No user matches “nobody”", host.Find("[data-test=empty-state]").TextContent, StringComparison.Ordinal));
     }
@@ -47,6 +49,9 @@ public sealed class UsersPageTests : StudioTest
         Assert.Contains("1-20 of 25", host.Markup, StringComparison.Ordinal);
         host.Find("button[aria-label='Next page']").Click();
         host.WaitForAssertion(() => Assert.Equal(["user04@example.test", "user03@example.test", "user02@example.test", "user01@example.test", "user00@example.test"], Links(host)));
+        Assert.Contains("21-25 of 25", host.Markup, StringComparison.Ordinal);
+        host.Find("button[aria-label='Previous page']").Click();
+        host.WaitForAssertion(() => Assert.Equal("user24@example.test", Links(host)[0]));
     }
 
     [Fact]

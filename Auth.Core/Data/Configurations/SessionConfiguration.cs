@@ -16,5 +16,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.IpAddress).HasMaxLength(64).IsUnicode(false);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.UserId, s.RevokedAt });
+        // Housekeeping finds ended sessions by these, a batch at a time.
+        builder.HasIndex(s => s.ExpiresAt);
+        builder.HasIndex(s => s.RevokedAt);
     }
 }

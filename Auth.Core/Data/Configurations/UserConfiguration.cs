@@ -17,6 +17,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.NormalizedEmail).HasMaxLength(320);
         builder.Property(u => u.Phone).HasMaxLength(20).IsUnicode(false);
         builder.Property(u => u.Name).HasMaxLength(256);
+        builder.Property(u => u.NormalizedName).HasMaxLength(256);
         builder.Property(u => u.ProfilePicture).HasMaxLength(2048);
         builder.Property(u => u.PasswordHash).HasMaxLength(256).IsUnicode(false);
         builder.Property(u => u.UserData).HasMaxLength(16384);
@@ -25,6 +26,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
         builder.HasIndex(u => u.Phone).IsUnique();
         builder.HasIndex(u => new { u.Provider, u.ProviderUserId }).IsUnique();
-        builder.HasIndex(u => u.SignUpAt);
+        // Keyset paging walks (SignUpAt, Id) backwards; name search walks (NormalizedName, Id) forwards (ADR 0011).
+        builder.HasIndex(u => new { u.SignUpAt, u.Id });
+        builder.HasIndex(u => new { u.NormalizedName, u.Id });
     }
 }

@@ -13,7 +13,21 @@ public sealed class User : IPasswordAccount
     public string? NormalizedEmail { get; set; }
     /// <summary>E.164; already canonical, so it is its own uniqueness key.</summary>
     public string? Phone { get; set; }
-    public string? Name { get; set; }
+    private string? _name;
+
+    /// <summary>Setting it keeps <see cref="NormalizedName"/> in step (EF reads and writes the field directly).</summary>
+    public string? Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            NormalizedName = Users.UserSearchText.NormalizeName(value);
+        }
+    }
+
+    /// <summary>The name folded for case-insensitive prefix search (indexed); see <see cref="Users.UserSearchText"/>.</summary>
+    public string? NormalizedName { get; set; }
     public string? ProfilePicture { get; set; }
     public string? PasswordHash { get; set; }
     public bool EmailVerified { get; set; }

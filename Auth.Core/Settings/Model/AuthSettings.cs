@@ -30,4 +30,6 @@ public sealed class AuthSettings
     public SecuritySettings Security { get; set; } = new();
 
     public SessionsSettings Sessions { get; set; } = new();
+
+    public HousekeepingSettings Housekeeping { get; set; } = new();
 }

@@ -28,6 +28,7 @@ public static class SettingsValidator
         Messages(settings.Messages, errors);
         Security(settings.Security, errors);
         Sessions(settings.Sessions, errors);
+        Housekeeping(settings.Housekeeping, errors);
         return errors.Result;
     }
 
@@ -206,5 +207,14 @@ public static class SettingsValidator
         errors.Range("sessions.accessTokenExpiresIn", s.AccessTokenExpiresIn, SessionsSettings.AccessTokenExpiresInMin, SessionsSettings.AccessTokenExpiresInMax);
         if (s.JwtAlgorithm != SessionsSettings.Es256)
             errors.Add("sessions.jwtAlgorithm", "Only ES256 is supported.");
+    }
+
+    private static void Housekeeping(HousekeepingSettings h, FieldErrors errors)
+    {
+        const int min = HousekeepingSettings.RetentionDaysMin, max = HousekeepingSettings.RetentionDaysMax;
+        errors.Range("housekeeping.sessionRetentionDays", h.SessionRetentionDays, min, max);
+        errors.Range("housekeeping.sentMessageRetentionDays", h.SentMessageRetentionDays, min, max);
+        errors.Range("housekeeping.failedMessageRetentionDays", h.FailedMessageRetentionDays, min, max);
+        errors.Range("housekeeping.tokenRetentionDays", h.TokenRetentionDays, min, max);
     }
 }

@@ -22,7 +22,7 @@ public class SettingsJsonTests
         var json = Defaults();
 
         Assert.Equal(
-            ["redirectURLs", "app", "email", "smtp", "phone", "sms", "providers", "messages", "security", "sessions"],
+            ["redirectURLs", "app", "email", "smtp", "phone", "sms", "providers", "messages", "security", "sessions", "housekeeping"],
             json.Select(p => p.Key));
         Assert.Equal("""["http://localhost:3000/auth-redirect"]""", json["redirectURLs"]!.ToJsonString());
         Assert.Equal("""{"name":"My App"}""", json["app"]!.ToJsonString());
@@ -42,6 +42,9 @@ public class SettingsJsonTests
         Assert.Equal(
             """{"lifetimeDays":30,"idleTimeoutMinutes":null,"accessTokenExpiresIn":300,"jwtAlgorithm":"ES256"}""",
             json["sessions"]!.ToJsonString());
+        Assert.Equal(
+            """{"sessionRetentionDays":7,"sentMessageRetentionDays":30,"failedMessageRetentionDays":90,"tokenRetentionDays":1}""",
+            json["housekeeping"]!.ToJsonString());
     }
 
     [Fact]

@@ -34,6 +34,10 @@ public class SettingsValidatorTests
     [InlineData("sessions", "lifetimeDays", 1, 365)]
     [InlineData("sessions", "idleTimeoutMinutes", 5, 43200)]
     [InlineData("sessions", "accessTokenExpiresIn", 30, 3600)]
+    [InlineData("housekeeping", "sessionRetentionDays", 1, 3650)]
+    [InlineData("housekeeping", "sentMessageRetentionDays", 1, 3650)]
+    [InlineData("housekeeping", "failedMessageRetentionDays", 1, 3650)]
+    [InlineData("housekeeping", "tokenRetentionDays", 1, 3650)]
     public void Validate_Range_AcceptsBoundsAndReportsJustOutside(string group, string field, int min, int max)
     {
         var path = $"{group}.{field}";

@@ -1,5 +1,5 @@
 using System.Net;
-using Auth.Core.Tokens;
+using Auth.Core.Housekeeping;
 using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,15 +119,15 @@ public abstract class PreAccountHijackSuite(AppFixture fixture) : SmsSuiteBase(f
         var squatted = NewEmail("victim");
         (await PostAsync("/auth/signup-email", new { email = squatted, password = AttackerPassword, redirectURL = RedirectUrl })).AssertStatus(HttpStatusCode.OK);
         var verified = await SignUpVerifiedAsync();
-        var sweeper = Services.GetRequiredService<ExpiredTokenSweeper>();
+        var sweeper = Services.GetRequiredService<HousekeepingScheduler>();
 
         Fixture.Time.Advance(TimeSpan.FromHours(1));
-        await sweeper.SweepOnceAsync(Ct);
+        await sweeper.RunOnceAsync(Ct);
         await using (var db = Db())
             Assert.True(await db.Users.AnyAsync(u => u.Email == squatted, Ct));
 
         Fixture.Time.Advance(TimeSpan.FromHours(1.5));
-        await sweeper.SweepOnceAsync(Ct);
+        await sweeper.RunOnceAsync(Ct);
         await using (var db = Db())
         {
             Assert.False(await db.Users.AnyAsync(u => u.Email == squatted, Ct));

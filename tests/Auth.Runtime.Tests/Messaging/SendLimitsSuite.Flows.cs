@@ -1,4 +1,5 @@
 using System.Net;
+using Auth.Core.Housekeeping;
 using Auth.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public abstract partial class SendLimitsSuite
         Fixture.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1)); // the cooldown and the day's count of that number end
         var live = await SignUpPhoneAsync();
 
-        await Services.GetRequiredService<ExpiredTokenSweeper>().SweepOnceAsync(Ct);
+        await Services.GetRequiredService<HousekeepingScheduler>().RunOnceAsync(Ct);
 
         await using var db = Db();
         var keys = await db.Throttles.Select(t => t.Key).ToListAsync(Ct);

@@ -1,5 +1,6 @@
 using System.Net;
 using Auth.Core.Data;
+using Auth.Core.Housekeeping;
 using Auth.Core.Tokens;
 using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public abstract class GrantSuite(AppFixture fixture) : SuiteBase(fixture)
         Fixture.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(10));
         var fresh = TokenHashing.Hash(await IssueAsync(userId));
 
-        await Fixture.Factory.Services.GetRequiredService<ExpiredTokenSweeper>().SweepOnceAsync(TestContext.Current.CancellationToken);
+        await Fixture.Factory.Services.GetRequiredService<HousekeepingScheduler>().RunOnceAsync(TestContext.Current.CancellationToken);
 
         await using var db = Db();
         Assert.False(await db.OneTimeTokens.AnyAsync(t => t.TokenHash == expired, TestContext.Current.CancellationToken));

@@ -132,7 +132,7 @@ public abstract partial class LockoutSuite(AppFixture fixture) : SuiteBase(fixtu
 
         (await PostAsync("/auth/signin-email", new { email, password = Password })).AssertError(HttpStatusCode.TooManyRequests, "rate_limit_exceeded");
         Assert.Null((await UserAsync(email)).LockoutEndsAt);
-        await Fixture.Factory.Services.GetRequiredService<Auth.Core.Tokens.ExpiredTokenSweeper>().SweepOnceAsync(TestContext.Current.CancellationToken);
+        await Fixture.Factory.Services.GetRequiredService<Auth.Core.Housekeeping.HousekeepingScheduler>().RunOnceAsync(TestContext.Current.CancellationToken);
         Assert.NotNull((await UserAsync(email)).LockoutEndsAt);
 
         Fixture.Time.Advance(TimeSpan.FromMinutes(16));

@@ -252,6 +252,10 @@ namespace Auth.Core.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("RevokedAt");
+
                     b.HasIndex("UserId", "RevokedAt");
 
                     b.ToTable("Sessions", (string)null);
@@ -403,6 +407,10 @@ namespace Auth.Core.Data.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(256)
                         .IsUnicode(false)
@@ -448,10 +456,12 @@ namespace Auth.Core.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[Phone] IS NOT NULL");
 
-                    b.HasIndex("SignUpAt");
+                    b.HasIndex("NormalizedName", "Id");
 
                     b.HasIndex("Provider", "ProviderUserId")
                         .IsUnique();
+
+                    b.HasIndex("SignUpAt", "Id");
 
                     b.ToTable("Users", (string)null);
                 });

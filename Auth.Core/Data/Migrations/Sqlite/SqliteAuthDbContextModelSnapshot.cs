@@ -247,6 +247,10 @@ namespace Auth.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("RevokedAt");
+
                     b.HasIndex("UserId", "RevokedAt");
 
                     b.ToTable("Sessions", (string)null);
@@ -398,6 +402,10 @@ namespace Auth.Core.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasMaxLength(256)
                         .IsUnicode(false)
@@ -441,10 +449,12 @@ namespace Auth.Core.Data.Migrations.Sqlite
                     b.HasIndex("Phone")
                         .IsUnique();
 
-                    b.HasIndex("SignUpAt");
+                    b.HasIndex("NormalizedName", "Id");
 
                     b.HasIndex("Provider", "ProviderUserId")
                         .IsUnique();
+
+                    b.HasIndex("SignUpAt", "Id");
 
                     b.ToTable("Users", (string)null);
                 });

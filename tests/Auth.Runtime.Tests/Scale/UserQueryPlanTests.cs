@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using Auth.Core.Data;
+using Auth.Core.Users;
+using Auth.Runtime.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Auth.Runtime.Tests.Scale;
+
+/// <summary>
+/// The user listing's queries, as the directory builds them, planned by SQLite on the migrated schema: each seeks an
+/// index and walks it in the listing's order. No full scan of Users, no sort of the matches (ADR 0011). Deterministic:
+/// it reads the plan, never a timing.
+/// </summary>
+public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+{
+    private static readonly StreamPosition NameAt = new("kay zed", "0123456789abcdef01234567");
+
+    public static TheoryData<string, string, string?> Queries => new()
+    {
+        // query, the index that must serve it, the position to resume from (null: the first page)
+        { "", "IX_Users_SignUpAt_Id", null },
+        { "", "IX_Users_SignUpAt_Id", "t" },
+        { "ada@example.test", "IX_Users_NormalizedEmail", null },
+        { "ada@exa", "IX_Users_NormalizedEmail", "e" },
+        { "+1555", "IX_Users_Phone", "p" },
+        { "kay", "IX_Users_NormalizedEmail", "e" },
+        { "kay", "IX_Users_NormalizedName_Id", null },
+        { "kay", "IX_Users_NormalizedName_Id", "n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task ListingQuery_SeeksItsIndex_AndNeverScansOrSortsUsers(string query, string index, string? resumeStream)
+    {
+        var search = UserSearch.Parse(query, ordinalRanges: true);
+        var stream = search.Streams.Single(s => IndexOf(s) == index);
+        StreamPosition? after = resumeStream switch
+        {
+            "t" => new StreamPosition(DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), NameAt.Id),
+            "n" => NameAt,
+            "e" => new StreamPosition("kay@example.test", NameAt.Id),
+            "p" => new StreamPosition("+15551234", NameAt.Id),
+            _ => null,
+        };
+        await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
+
+        var page = stream.After(db.Users.AsNoTracking(), after).Take(UserDirectory.DefaultPageSize + 1);
+        var count = stream.ForCount(db.Users.AsNoTracking()).Take(UserDirectory.CountCap + 1).Select(u => u.Id);
+        var plans = new[] { await PlanAsync(db, page.ToQueryString()), await PlanAsync(db, count.ToQueryString()) };
+        foreach (var plan in plans)
+        {
+            Assert.Contains(plan, d => d.Contains($"INDEX {index}", StringComparison.Ordinal));
+            // Only the unfiltered first page may walk an index from its end; everything else seeks a range of it.
+            if (query.Length > 0 || (after is not null && plan == plans[0]))
+                Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains($"INDEX {index} (", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, d => Regex.IsMatch(d, @"^SCAN (\w+ AS )?""?Users""?( |$)") && !d.Contains("INDEX", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, d => d.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task IdLookup_SeeksThePrimaryKey()
+    {
+        await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
+        var id = NameAt.Id;
+        var plan = await PlanAsync(db, db.Users.Where(u => u.Id == id).ToQueryString());
+        Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains("INDEX sqlite_autoindex_Users_1", StringComparison.Ordinal));
+    }
+
+    private static string IndexOf(UserStream stream) => stream switch
+    {
+        NewestFirstStream => "IX_Users_SignUpAt_Id",
+        EmailPrefixStream => "IX_Users_NormalizedEmail",
+        PhonePrefixStream => "IX_Users_Phone",
+        NamePrefixStream => "IX_Users_NormalizedName_Id",
+        _ => "",
+    };
+
+    /// <summary>EXPLAIN QUERY PLAN of EF's SQL, with the ".param set" lines of ToQueryString bound as parameters.</summary>
+    private static async Task<List<string>> PlanAsync(AuthDbContext db, string queryString)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        var sql = new List<string>();
+        foreach (var line in queryString.Split('\n'))
+        {
+            var param = ParamLine().Match(line);
+            if (!param.Success)
+            {
+                sql.Add(line);
+                continue;
+            }
+            var raw = param.Groups[2].Value.Trim();
+            object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(param.Groups[1].Value, value);
+        }
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
+        var details = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
+        Assert.NotEmpty(details);
+        return details;
+    }
+
+    [GeneratedRegex(@"^\.param set (@\w+) (.*)$")]
+    private static partial Regex ParamLine();
+}
