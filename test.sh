@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# Test hosts never need to watch their config files; watching exhausts inotify instances (see tests/Shared/TestProcess.cs).
+# Test hosts never need to watch their config files; watching exhausts inotify instances (see tests/Auth.TestKit/TestProcess.cs).
 export DOTNET_USE_POLLING_FILE_WATCHER=true DOTNET_hostBuilder__reloadConfigOnChange=false
 
 if ! command -v dotnet >/dev/null 2>&1; then
