@@ -91,9 +91,11 @@ public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
     /// </summary>
     public static Task<int> SealStuckAsync<T>(DbSet<T> accounts, int threshold, DateTime until, CancellationToken ct)
         where T : class, IPasswordAccount =>
-        accounts
-            .Where(a => a.LockoutEndsAt == null && a.FailedSignInCount >= threshold)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEndsAt, until), ct);
+        StuckWindows(accounts, threshold).ExecuteUpdateAsync(s => s.SetProperty(a => a.LockoutEndsAt, until), ct);
+
+    /// <summary>Full windows without a lock; a seek of the failure-count index, never a walk of every account.</summary>
+    public static IQueryable<T> StuckWindows<T>(IQueryable<T> accounts, int threshold) where T : class, IPasswordAccount =>
+        accounts.Where(a => a.LockoutEndsAt == null && a.FailedSignInCount >= threshold);
 
     /// <summary>Every slot of the window is taken by attempts still being checked: try again in a moment.</summary>
     public static AuthError Busy() =>

@@ -29,5 +29,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         // Keyset paging walks (SignUpAt, Id) backwards; name search walks (NormalizedName, Id) forwards (ADR 0011).
         builder.HasIndex(u => new { u.SignUpAt, u.Id });
         builder.HasIndex(u => new { u.NormalizedName, u.Id });
+        // The hourly stuck-lockout seal (StuckLockoutSeal) seeks the few accounts with failures instead of walking them all.
+        builder.HasIndex(u => u.FailedSignInCount);
     }
 }

@@ -69,6 +69,14 @@ public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClas
         Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains("INDEX sqlite_autoindex_Users_1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task StuckLockoutSeal_SeeksTheFailureCountIndex()
+    {
+        await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
+        var plan = await PlanAsync(db, PasswordGate.StuckWindows(db.Users.AsNoTracking(), 5).ToQueryString());
+        Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains("INDEX IX_Users_FailedSignInCount (", StringComparison.Ordinal));
+    }
+
     private static string IndexOf(UserStream stream) => stream switch
     {
         NewestFirstStream => "IX_Users_SignUpAt_Id",

@@ -443,6 +443,8 @@ namespace Auth.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FailedSignInCount");
+
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
 
