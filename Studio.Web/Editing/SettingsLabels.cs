@@ -18,11 +18,16 @@ public static class SettingsLabels
         ["messages"] = "Message templates",
         ["security"] = "Security",
         ["sessions"] = "Sessions",
+        ["housekeeping"] = "Housekeeping",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
         ["name"] = "Name",
+        ["sessionRetentionDays"] = "Ended sessions kept",
+        ["sentMessageRetentionDays"] = "Sent messages kept",
+        ["failedMessageRetentionDays"] = "Failed messages kept",
+        ["tokenRetentionDays"] = "Expired tokens kept",
         ["enabled"] = "Enabled",
         ["confirmEmail"] = "Confirm e-mail",
         ["linkExpiresIn"] = "Link expiry",

@@ -13,6 +13,7 @@ public sealed class NumberFieldErrorTests : StudioTest
     [InlineData("sessions.idleTimeoutMinutes", "2")]
     [InlineData("smtp.port", "-1")]
     [InlineData("smtp.port", "70000")]
+    [InlineData("housekeeping.sessionRetentionDays", "0")]
     public void OutOfRange_ThenTab_TheFieldStillShowsItsError(string path, string typed)
     {
         var host = RenderPage<Authentication>();

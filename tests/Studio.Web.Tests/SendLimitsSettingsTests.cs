@@ -71,7 +71,4 @@ public sealed class SendLimitsSettingsTests : StudioTest
     }
 
     private static string Clock(DateTime at) => at.ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    private Task WaitForDraftAsync(Func<Auth.Core.Settings.AuthSettings, bool> saved) =>
-        Eventually.Until(async () => saved(await DraftSettingsAsync()), "the page to save the edit into the draft");
 }

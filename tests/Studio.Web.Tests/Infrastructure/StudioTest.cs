@@ -44,6 +44,10 @@ public abstract class StudioTest : BunitContext, IAsyncLifetime
 
     protected Task<AuthSettings> DraftSettingsAsync() => Store.GetDraftSettingsAsync(Ct);
 
+    /// <summary>Until the draft in the database satisfies <paramref name="saved"/> (a save runs on the circuit's own pace).</summary>
+    protected Task WaitForDraftAsync(Func<AuthSettings, bool> saved) =>
+        Eventually.Until(async () => saved(await DraftSettingsAsync()), "the page to save the edit into the draft");
+
     protected static IElement Button(IRenderedComponent<StudioHost> host, string text, string scope = "") =>
         host.FindAll($"{scope} button".Trim()).First(b => b.TextContent.Trim() == text);
 
