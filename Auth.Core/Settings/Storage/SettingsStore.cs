@@ -107,7 +107,8 @@ public sealed class SettingsStore(
         var problems = SettingsValidator.Validate(parsed.Value);
         if (problems.Count > 0) return AuthError.Validation(problems);
         // A template that parses can still fail every render (a runaway loop); its warnings travel with the view.
-        var templateCheck = await templates.CheckAsync(parsed.Value, ct);
+        var previous = SettingsJson.Parse(storedPlain);
+        var templateCheck = await templates.CheckAsync(parsed.Value, previous.IsSuccess ? previous.Value : null, ct);
         if (templateCheck.Errors.Count > 0) return AuthError.Validation(templateCheck.Errors);
 
         var normalised = SettingsJson.ToJsonObject(parsed.Value);

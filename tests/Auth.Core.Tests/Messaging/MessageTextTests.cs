@@ -64,9 +64,24 @@ public sealed class MessageTextTests
     {
         var renderer = new TemplateRenderer(new SandboxLimits());
         var checker = new MessageTemplateChecker(renderer, new AuthCoreOptions(), new FakeTimeProvider());
-        var result = await checker.CheckAsync(new AuthSettings(), TestContext.Current.CancellationToken);
+        var result = await checker.CheckAsync(new AuthSettings(), ct: TestContext.Current.CancellationToken);
         Assert.Empty(result.Errors);
         Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public async Task TemplateCheck_RunawayTemplate_BlocksOnlyTheSaveThatChangesIt()
+    {
+        var checker = new MessageTemplateChecker(new TemplateRenderer(new SandboxLimits()), new AuthCoreOptions(), new FakeTimeProvider());
+        var held = new AuthSettings();
+        held.Messages.MagicLink.Subject = "{{ while true }}{{ end }}";
+        var ct = TestContext.Current.CancellationToken;
+
+        // Changing it in: refused, named by its path.
+        Assert.Contains("messages.magic_link.subject", (await checker.CheckAsync(held, new AuthSettings(), ct)).Errors.Keys);
+        Assert.Contains("messages.magic_link.subject", (await checker.CheckAsync(held, ct: ct)).Errors.Keys);
+        // Already held unchanged (another section is being saved): not this save's problem.
+        Assert.Empty((await checker.CheckAsync(held, held, ct)).Errors);
     }
 
     [Fact]
