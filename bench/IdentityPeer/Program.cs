@@ -34,7 +34,7 @@ builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = Ceilin
 
 var app = builder.Build();
 using (var scope = app.Services.CreateScope())
-    scope.ServiceProvider.GetRequiredService<PeerDbContext>().Database.EnsureCreated();
+    scope.ServiceProvider.GetRequiredService<PeerDbContext>().Database.Migrate();
 app.MapIdentityApi<IdentityUser>();
 app.Run();
 
