@@ -2,8 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Auth.Runtime.Tests.Infrastructure;
+using Auth.Core.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.Runtime.Tests.Hosting;
@@ -59,7 +62,8 @@ public sealed class DatabaseHealthTests : IAsyncLifetime
         // Root ignores file modes, so the files are made immutable (chattr +i), which binds root too.
         if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
             Assert.Skip("Making files read-only for the server process needs root (chattr +i); run the suite as root, as CI does.");
-        using var client = Start().CreateClient();
+        var app = Start();
+        using var client = app.CreateClient();
         (await SignUpAsync(client)).AssertStatus(HttpStatusCode.OK);
         // Not the -shm index: SQLite maps it into memory, and a write fault on a mapped page of an immutable file is
         // a SIGBUS that kills the process (the database file and its WAL are written with plain writes).
@@ -71,12 +75,45 @@ public sealed class DatabaseHealthTests : IAsyncLifetime
             (await HealthAsync(client)).AssertStatus(HttpStatusCode.ServiceUnavailable);
             for (var i = 0; i < 3; i++)
                 (await SignUpAsync(client)).AssertError(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+            await OpenConnectionsWhileImmutableAsync(app);
         }
         finally
         {
             await ChattrAsync("-i", files);
         }
+        // No restart: a connection SQLite opened read-only while the files were immutable must not linger in the pool.
         (await HealthAsync(client)).AssertStatus(HttpStatusCode.OK);
+        (await SignUpAsync(client)).AssertStatus(HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// Connections opened now (as background work would) get SQLite's read-only fallback handle; several at once so
+    /// the pool has to create new ones rather than reuse the read-write ones from before.
+    /// </summary>
+    private static async Task OpenConnectionsWhileImmutableAsync(WebApplicationFactory<Program> app)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>();
+        var contexts = new List<AuthDbContext>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var db = await factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+                contexts.Add(db);
+                try
+                {
+                    await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+                }
+                catch (DatabaseUnavailableException)
+                {
+                    // Refusing such a connection is what the server should do.
+                }
+            }
+        }
+        finally
+        {
+            foreach (var db in contexts) await db.DisposeAsync();
+        }
     }
 
     private static async Task ChattrAsync(string flag, string[] files)
