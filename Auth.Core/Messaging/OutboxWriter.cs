@@ -2,7 +2,6 @@ using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
 using Auth.Core.Settings;
-using Auth.Core.Tokens;
 
 namespace Auth.Core.Messaging;
 
@@ -34,7 +33,7 @@ public sealed class OutboxWriter(MessageComposer composer, ISettingsReader setti
         var now = time.GetUtcNow().UtcDateTime;
         var row = new OutboxMessage
         {
-            Id = TokenHashing.RandomHex(16),
+            Id = OutboxIds.Next(now),
             Channel = channel,
             Type = message.Type,
             To = message.To,

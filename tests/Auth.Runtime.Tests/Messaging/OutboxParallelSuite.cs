@@ -48,6 +48,21 @@ public abstract class OutboxParallelSuite(AppFixture fixture) : SmsSuiteBase(fix
     }
 
     [Fact]
+    public async Task ParallelDispatch_MessagesWrittenInTheSameClockTick_ArriveInTheOrderWritten()
+    {
+        // The fixture's clock is frozen, as a coarse clock would be: every row carries the same CreatedAt.
+        var recipients = Enumerable.Range(0, 6).Select(_ => NewPhone()).Distinct().ToList();
+        await EnqueueAsync(OutboxChannel.Sms, Enumerable.Range(1, 5).SelectMany(n => recipients.Select(to => (to, $"Your code is 00000{n}"))), sameTick: true);
+
+        await Task.WhenAll(Dispatchers(4).Select(d => d.DispatchOnceAsync(Ct)));
+        await WaitUntilAsync(() => recipients.All(p => TextsTo(p).Count >= 5));
+        await Dispatcher.DispatchOnceAsync(Ct);
+
+        var expected = Enumerable.Range(1, 5).Select(n => $"Your code is 00000{n}").ToList();
+        foreach (var to in recipients) Assert.Equal(expected, TextsTo(to).Select(t => t.Form["Body"]).ToList());
+    }
+
+    [Fact]
     public async Task Claim_SeveralMessagesPerRecipient_TakesOnlyTheOldestOpenOneOfEach()
     {
         var (a, b) = (NewEmail("claim-a"), NewEmail("claim-b"));
@@ -114,7 +129,7 @@ public abstract class OutboxParallelSuite(AppFixture fixture) : SmsSuiteBase(fix
         [.. Enumerable.Range(0, count).Select(_ => ActivatorUtilities.CreateInstance<OutboxDispatcher>(Services))];
 
     /// <summary>Writes pending rows as a flow would (one transaction), oldest first in the given order.</summary>
-    private async Task EnqueueAsync(string channel, IEnumerable<(string To, string Subject)> messages)
+    private async Task EnqueueAsync(string channel, IEnumerable<(string To, string Subject)> messages, bool sameTick = false)
     {
         var now = Fixture.Time.GetUtcNow().UtcDateTime;
         await using var db = Db();
@@ -123,14 +138,14 @@ public abstract class OutboxParallelSuite(AppFixture fixture) : SmsSuiteBase(fix
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Id = TokenHashing.RandomHex(16),
+                Id = sameTick ? OutboxIds.Next(now) : TokenHashing.RandomHex(16),
                 Channel = channel,
                 Type = channel == OutboxChannel.Sms ? "verify_sms_code" : "confirm_email",
                 To = to,
                 Subject = channel == OutboxChannel.Sms ? null : subject,
                 Body = channel == OutboxChannel.Sms ? subject : $"<p>{subject}</p>",
                 Status = OutboxStatus.Pending,
-                CreatedAt = now.AddTicks(i++),
+                CreatedAt = sameTick ? now : now.AddTicks(i++),
                 NextAttemptAt = now,
             });
         }
@@ -145,13 +160,6 @@ public abstract class OutboxParallelSuite(AppFixture fixture) : SmsSuiteBase(fix
         return rows;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for the condition.");
-            await Task.Delay(20, Ct);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.Until(condition, TimeSpan.FromSeconds(60), "every message of the backlog to arrive");
 }
