@@ -21,12 +21,13 @@ internal sealed class UaRule<T>(string pattern, Func<Match, T> map, TimeSpan? ti
 internal static class UaRule
 {
     // Headers are attacker-controlled: every match is bounded so a crafted header cannot pin a thread.
-    // Generous: inputs are capped at 512 chars and the patterns are linear, so this only stops a pathological
-    // case; 100 ms proved too tight for the first (JIT-compiling) match on a loaded 2-core machine.
+    // Generous: inputs are capped at 512 chars, so this only stops a pathological case.
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    internal const RegexOptions Options =
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // Interpreted, not Compiled: a compiled pattern is JIT-compiled on its first match, inside the timeout window,
+    // and on a loaded 2-core machine that first match of a rarely used rule overran the second (a real Edge header
+    // parsed as empty). Headers are parsed only when a session is opened or listed, never on the /auth/user path.
+    internal const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     public static T? First<T>(IReadOnlyList<UaRule<T>> rules, string ua)
         where T : class
