@@ -51,7 +51,7 @@ public sealed class MfaVerify(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ConsumedAt, at), CancellationToken.None);
         if (spent == 0) return MfaErrors.InvalidToken();
 
-        var grant = sessions.Open(db, user, command.Client, $"{challenge.FirstFactor} {(byCode ? "totp" : "recovery")}");
+        var grant = sessions.Open(db, user, command.Client, $"{challenge.FirstFactor} {(byCode ? Amr.Totp : Amr.Recovery)}");
         await db.SaveChangesAsync(CancellationToken.None);
         return grant;
     }
