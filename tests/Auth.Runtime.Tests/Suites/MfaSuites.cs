@@ -1,0 +1,9 @@
+using Auth.Runtime.Tests.Infrastructure;
+
+namespace Auth.Runtime.Tests.Suites;
+
+// The second-factor suite on both providers (the SQL Server one skips without AUTH_TEST_SQLSERVER).
+
+public sealed class MfaSqliteTests(SqliteAppFixture f) : MfaSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class MfaSqlServerTests(SqlServerAppFixture f) : MfaSuite(f), IClassFixture<SqlServerAppFixture>;
