@@ -4,7 +4,6 @@ using Auth.Core.Tokens;
 using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 
 namespace Auth.Runtime.Tests.Suites;
 
@@ -140,37 +139,15 @@ public abstract class MfaSuite(AppFixture fixture) : SuiteBase(fixture)
         (await PostAsync("/auth/mfa/totp/enroll", new { })).AssertStatus(HttpStatusCode.Unauthorized);
     }
 
-    /// <summary>Enrols and confirms an authenticator; the next code to use is one step later (the confirming one is spent).</summary>
-    private async Task<(byte[] Secret, List<string> RecoveryCodes)> EnrolAsync(string session)
-    {
-        var enroll = await PostAsync("/auth/mfa/totp/enroll", new { }, session);
-        enroll.AssertStatus(HttpStatusCode.OK);
-        var secret = Base32Encoding.ToBytes(enroll.Body!["secret"]!.GetValue<string>());
-        Assert.StartsWith("otpauth://totp/", enroll.Body!["otpauthUrl"]!.GetValue<string>());
-        Assert.Contains("<svg", enroll.Body!["qrCodeSvg"]!.GetValue<string>());
+    private Task<(byte[] Secret, List<string> RecoveryCodes)> EnrolAsync(string session) =>
+        MfaSteps.EnrolAsync(PostAsync, Fixture.Time, session);
 
-        var confirm = await PostAsync("/auth/mfa/totp/confirm", new { factorId = enroll.Body!["factorId"]!.GetValue<string>(), code = Code(secret) }, session);
-        confirm.AssertStatus(HttpStatusCode.OK);
-        var codes = confirm.Body!["recoveryCodes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
-        Assert.Equal(10, codes.Count);
-        Fixture.Time.Advance(TimeSpan.FromSeconds(30));
-        return (secret, codes);
-    }
+    private string Code(byte[] secret) => MfaSteps.Code(secret, Fixture.Time);
 
-    private string Code(byte[] secret) => new Totp(secret).ComputeTotp(Fixture.Time.GetUtcNow().UtcDateTime);
+    private async Task<string> MfaTokenAsync(string email) =>
+        MfaSteps.MfaToken(await PostAsync("/auth/signin-email", new { email, password = Password }));
 
-    private async Task<string> MfaTokenAsync(string email)
-    {
-        var signIn = await PostAsync("/auth/signin-email", new { email, password = Password });
-        return signIn.AssertError(HttpStatusCode.Unauthorized, "mfa_required")["details"]!["mfaToken"]!.GetValue<string>();
-    }
-
-    private async Task<string?> LatestAmrAsync(string userId)
-    {
-        await using var db = Db();
-        return await db.Sessions.Where(s => s.UserId == userId).OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Amr)
-            .Select(s => s.Amr).FirstAsync(Ct);
-    }
+    private Task<string?> LatestAmrAsync(string userId) => MfaSteps.LatestAmrAsync(Db(), userId);
 
     private async Task<ApiResponse> DeleteAsync(string path, object body, string session)
     {

@@ -7,3 +7,7 @@ namespace Auth.Runtime.Tests.Suites;
 public sealed class MfaSqliteTests(SqliteAppFixture f) : MfaSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class MfaSqlServerTests(SqlServerAppFixture f) : MfaSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class MfaSignInFlowsSqliteTests(SqliteAppFixture f) : Messaging.MfaSignInFlowsSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class MfaSignInFlowsSqlServerTests(SqlServerAppFixture f) : Messaging.MfaSignInFlowsSuite(f), IClassFixture<SqlServerAppFixture>;
