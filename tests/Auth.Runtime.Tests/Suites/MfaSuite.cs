@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Auth.Core.Housekeeping;
+using Auth.Core.Mfa;
 using Auth.Core.Tokens;
 using Auth.Runtime.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -137,6 +139,24 @@ public abstract class MfaSuite(AppFixture fixture) : SuiteBase(fixture)
 
         (await PostAsync("/auth/mfa/totp/enroll", new { }, session)).AssertError(HttpStatusCode.Forbidden, "not_allowed");
         (await PostAsync("/auth/mfa/totp/enroll", new { })).AssertStatus(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task MfaChallengePurge_DeletesChallengesADayAfterExpiry_AndKeepsTheRest()
+    {
+        var (email, session, _) = await SignUpWithSessionAsync();
+        await EnrolAsync(session);
+        var old = await MfaTokenAsync(email);
+        Fixture.Time.Advance(TimeSpan.FromDays(1) + MfaChallenges.Lifetime + TimeSpan.FromMinutes(1));
+        var fresh = await MfaTokenAsync(email);
+        var job = Fixture.Factory.Services.GetServices<IHousekeepingJob>().OfType<MfaChallengePurge>().Single();
+
+        await job.RunAsync(Ct);
+
+        await using var db = Db();
+        var left = await db.MfaChallenges.Select(c => c.TokenHash).ToListAsync(Ct);
+        Assert.DoesNotContain(TokenHashing.Hash(old), left);
+        Assert.Contains(TokenHashing.Hash(fresh), left);
     }
 
     private Task<(byte[] Secret, List<string> RecoveryCodes)> EnrolAsync(string session) =>
