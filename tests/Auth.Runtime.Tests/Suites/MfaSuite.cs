@@ -59,6 +59,23 @@ public abstract class MfaSuite(AppFixture fixture) : SuiteBase(fixture)
     }
 
     [Fact]
+    public async Task Verify_TenParallelRequestsWithOneCode_ExactlyOneOpensASession()
+    {
+        await Fixture.PublishAsync(new { email = new { confirmEmail = false }, mfa = new { enabled = true }, security = new { lockoutThreshold = 100 } });
+        var (email, session, _) = await SignUpWithSessionAsync();
+        var (secret, _) = await EnrolAsync(session);
+        var tokens = new List<string>();
+        for (var i = 0; i < 10; i++) tokens.Add(await MfaTokenAsync(email));
+        var code = Code(secret);
+        var next = 0;
+
+        var responses = await ParallelAsync(10, () => PostAsync("/auth/mfa/verify", new { mfaToken = tokens[Interlocked.Increment(ref next) - 1], code }));
+
+        Assert.Single(responses, r => r.Status == HttpStatusCode.OK);
+        Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => r.AssertError(HttpStatusCode.Unauthorized, "invalid_mfa_code"));
+    }
+
+    [Fact]
     public async Task Verify_TwentyParallelWrongCodes_CheckNoMoreThanTheThresholdAndLock()
     {
         var (email, session, user) = await SignUpWithSessionAsync();
