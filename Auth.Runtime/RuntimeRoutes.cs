@@ -46,6 +46,9 @@ public static class RuntimeRoutes
         // A one-time access token (from a link or an OAuth sign-in) in, the user and a new session out.
         auth.MapPost("/grant", GrantEndpoints.Grant).WithName("getAuthGrant");
 
+        // The second step of a sign-in answered mfa_required: the mfaToken and a code open the session.
+        auth.MapPost("/mfa/verify", MfaEndpoints.Verify).WithName("verifyMfa");
+
         // E-mailed links, and the verify they all lead to.
         auth.MapPost("/resend", EmailLinkEndpoints.Resend).WithName("resendConfirmation");
         auth.MapPost("/send-magic", EmailLinkEndpoints.SendMagic).WithName("sendMagicLinkEmail");
@@ -72,6 +75,13 @@ public static class RuntimeRoutes
         session.MapPost("/change-pwd", SessionEndpoints.ChangePassword).WithName("changePassword");
         session.MapPost("/change-email", EmailLinkEndpoints.ChangeEmail).WithName("changeEmail");
         session.MapPost("/change-phone", PhoneCodeEndpoints.ChangePhone).WithName("changePhone");
+
+        // Second factors of the signed-in caller (removal and new recovery codes need the password or a current code).
+        session.MapPost("/mfa/totp/enroll", MfaEndpoints.EnrollTotp).WithName("enrollTotp");
+        session.MapPost("/mfa/totp/confirm", MfaEndpoints.ConfirmTotp).WithName("confirmTotp");
+        session.MapGet("/mfa/factors", MfaEndpoints.ListFactors).WithName("listMfaFactors");
+        session.MapDelete("/mfa/factors/{id}", MfaEndpoints.RemoveFactor).WithName("removeMfaFactor");
+        session.MapPost("/mfa/recovery-codes", MfaEndpoints.RegenerateRecoveryCodes).WithName("regenerateRecoveryCodes");
 
         // The browser client: public code, readable from any origin.
         auth.MapMethods("/client.js", [HttpMethods.Get, HttpMethods.Head], ClientScriptEndpoint.Get).WithName("browserClient")

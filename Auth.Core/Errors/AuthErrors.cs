@@ -62,4 +62,16 @@ public static class AuthErrors
     /// (<c>phone.allowedCountries</c>) is not accepted, at sign-up or when a text to it is due.
     /// </summary>
     public const string PhoneNumberNotAllowed = "phone_number_not_allowed";
+
+    // Second factors (ADR 0014).
+    /// <summary>The first factor passed but the account has a second factor: answer with <c>details.mfaToken</c> and <c>details.factors</c>. 401.</summary>
+    public const string MfaRequired = "mfa_required";
+    /// <summary>The mfaToken is unknown, expired (5 minutes) or already used. 401.</summary>
+    public const string InvalidMfaToken = "invalid_mfa_token";
+    /// <summary>The authenticator or recovery code is wrong, or was already used. 401.</summary>
+    public const string InvalidMfaCode = "invalid_mfa_code";
+    /// <summary>No such factor for this user (or it is not confirmed where a confirmed one is needed). 404.</summary>
+    public const string MfaFactorNotFound = "mfa_factor_not_found";
+    /// <summary>The user already has a confirmed authenticator app; remove it before enrolling another. 409.</summary>
+    public const string MfaAlreadyEnrolled = "mfa_already_enrolled";
 }

@@ -21,8 +21,11 @@ public sealed class SessionService(
     // Writing LastSeenAt on every request would turn reads into writes; a minute's precision is plenty.
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
-    /// <summary>Adds a session for <paramref name="user"/> to <paramref name="db"/> and stamps lastLoginAt; the caller saves.</summary>
-    public AuthGrant Open(AuthDbContext db, User user, ClientInfo client)
+    /// <summary>
+    /// Adds a session for <paramref name="user"/> to <paramref name="db"/> and stamps lastLoginAt; the caller saves.
+    /// <paramref name="amr"/> says how the user proved who they are (space-separated: <c>pwd totp</c>).
+    /// </summary>
+    public AuthGrant Open(AuthDbContext db, User user, ClientInfo client, string? amr = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromDays(settings.Current.Settings.Sessions.LifetimeDays);
@@ -35,6 +38,7 @@ public sealed class SessionService(
             ExpiresAt = now + lifetime,
             UserAgent = Truncate(client.UserAgent, 1024),
             IpAddress = Truncate(client.IpAddress, 64),
+            Amr = Truncate(amr, 64),
         };
         db.Sessions.Add(session);
         user.LastLoginAt = now;

@@ -47,6 +47,11 @@ public static class ErrorStatus
         [AuthErrors.InternalServerError] = 500,
         [AuthErrors.ServiceUnavailable] = 503,
         [AuthErrors.MessageTemplateError] = 500,
+        [AuthErrors.MfaRequired] = 401,
+        [AuthErrors.InvalidMfaToken] = 401,
+        [AuthErrors.InvalidMfaCode] = 401,
+        [AuthErrors.MfaFactorNotFound] = 404,
+        [AuthErrors.MfaAlreadyEnrolled] = 409,
     };
 
     public static int For(string code) => Statuses.GetValueOrDefault(code, 400);

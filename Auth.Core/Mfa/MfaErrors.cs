@@ -1,0 +1,24 @@
+using Auth.Core.Errors;
+
+namespace Auth.Core.Mfa;
+
+/// <summary>The second-factor refusals, built in one place so every flow words them alike.</summary>
+public static class MfaErrors
+{
+    public static AuthError InvalidCode() => new(AuthErrors.InvalidMfaCode, "The code is not valid.");
+
+    public static AuthError InvalidToken() =>
+        new(AuthErrors.InvalidMfaToken, "The sign-in step expired or was already used; sign in again.");
+
+    public static AuthError FactorNotFound() => new(AuthErrors.MfaFactorNotFound, "No such second factor.");
+
+    public static AuthError Disabled() => new(AuthErrors.NotAllowed, "Second factors are disabled.");
+
+    public static AuthError AlreadyEnrolled() =>
+        new(AuthErrors.MfaAlreadyEnrolled, "An authenticator app is already set up; remove it first.");
+
+    /// <summary>The 401 a sign-in answers instead of a session when the account has a second factor.</summary>
+    public static AuthError Required(string mfaToken, IReadOnlyList<string> factors) =>
+        new(AuthErrors.MfaRequired, "A second factor is required.",
+            new Dictionary<string, object?> { ["mfaToken"] = mfaToken, ["factors"] = factors });
+}
