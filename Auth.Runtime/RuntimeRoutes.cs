@@ -67,9 +67,10 @@ public static class RuntimeRoutes
 
         // The signed-in caller: who am I, my sessions, sign-out variants, credential changes.
         var session = auth.MapGroup("").RequireSession();
-        session.MapGet("/user", SessionEndpoints.GetUser).WithName("getUser");
+        // With mfa.required, a session without a second factor reaches only the routes marked AllowBeforeMfaEnrollment.
+        session.MapGet("/user", SessionEndpoints.GetUser).WithName("getUser").AllowBeforeMfaEnrollment();
         session.MapGet("/sessions", SessionEndpoints.GetSessions).WithName("getSessions");
-        session.MapPost("/signout", SessionEndpoints.SignOut).WithName("signOut");
+        session.MapPost("/signout", SessionEndpoints.SignOut).WithName("signOut").AllowBeforeMfaEnrollment();
         session.MapPost("/signout-all", SessionEndpoints.SignOutAll).WithName("signOutAll");
         session.MapPost("/signout-all-except", SessionEndpoints.SignOutAllExcept).WithName("signOutAllExceptCurrent");
         session.MapPost("/change-pwd", SessionEndpoints.ChangePassword).WithName("changePassword");
@@ -77,8 +78,8 @@ public static class RuntimeRoutes
         session.MapPost("/change-phone", PhoneCodeEndpoints.ChangePhone).WithName("changePhone");
 
         // Second factors of the signed-in caller (removal and new recovery codes need the password or a current code).
-        session.MapPost("/mfa/totp/enroll", MfaEndpoints.EnrollTotp).WithName("enrollTotp");
-        session.MapPost("/mfa/totp/confirm", MfaEndpoints.ConfirmTotp).WithName("confirmTotp");
+        session.MapPost("/mfa/totp/enroll", MfaEndpoints.EnrollTotp).WithName("enrollTotp").AllowBeforeMfaEnrollment();
+        session.MapPost("/mfa/totp/confirm", MfaEndpoints.ConfirmTotp).WithName("confirmTotp").AllowBeforeMfaEnrollment();
         session.MapGet("/mfa/factors", MfaEndpoints.ListFactors).WithName("listMfaFactors");
         session.MapDelete("/mfa/factors/{id}", MfaEndpoints.RemoveFactor).WithName("removeMfaFactor");
         session.MapPost("/mfa/recovery-codes", MfaEndpoints.RegenerateRecoveryCodes).WithName("regenerateRecoveryCodes");

@@ -74,4 +74,8 @@ public static class AuthErrors
     public const string MfaFactorNotFound = "mfa_factor_not_found";
     /// <summary>The user already has a confirmed authenticator app; remove it before enrolling another. 409.</summary>
     public const string MfaAlreadyEnrolled = "mfa_already_enrolled";
+    /// <summary><c>mfa.required</c> is on and this session proved no second factor: it may only enrol one (and read the user, sign out). 403.</summary>
+    public const string MfaEnrollmentRequired = "mfa_enrollment_required";
+    /// <summary>A stored TOTP secret cannot be decrypted (the Data Protection key ring was lost or replaced): an operator must act. 503.</summary>
+    public const string MfaUnavailable = "mfa_unavailable";
 }

@@ -16,4 +16,27 @@ public static class Amr
     /// <summary>How the holder of an <c>at-…</c> token signed in, from the action it was issued for.</summary>
     public static string ForAccessTokenAction(string? action) =>
         action is ProviderSignInResult.SignInAction or ProviderSignInResult.SignUpAction ? OAuth : Email;
+
+    /// <summary>The stored space-separated value as a list (empty for sessions opened before amr was recorded).</summary>
+    public static IReadOnlyList<string> Split(string? amr) =>
+        string.IsNullOrWhiteSpace(amr) ? [] : amr.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A second factor (authenticator code or recovery code) was proven for this session.</summary>
+    public static bool HasSecondFactor(string? amr) => Split(amr).Any(m => m is Totp or Recovery);
+
+    /// <summary><paramref name="amr"/> with <paramref name="method"/> added once.</summary>
+    public static string With(string? amr, string method) =>
+        Split(amr).Contains(method) ? amr!.Trim() : string.Join(' ', Split(amr).Append(method));
+
+    /// <summary>
+    /// The JWT <c>amr</c> claim in RFC 8176 values: <c>totp</c> and <c>recovery</c> are one-time codes (<c>otp</c>), and two
+    /// proven methods add <c>mfa</c>. <c>email</c> and <c>oauth</c> have no registered value and keep their names.
+    /// </summary>
+    public static IReadOnlyList<string> ToRfc8176(string? amr)
+    {
+        var ours = Split(amr);
+        var claim = ours.Select(m => m is Totp or Recovery ? "otp" : m).Distinct().ToList();
+        if (ours.Count >= 2) claim.Add("mfa");
+        return claim;
+    }
 }

@@ -17,6 +17,9 @@ public static class MfaErrors
     public static AuthError AlreadyEnrolled() =>
         new(AuthErrors.MfaAlreadyEnrolled, "An authenticator app is already set up; remove it first.");
 
+    public static AuthError EnrollmentRequired() =>
+        new(AuthErrors.MfaEnrollmentRequired, "Second factors are required: set up an authenticator app (POST /auth/mfa/totp/enroll) first.");
+
     /// <summary>The 401 a sign-in answers instead of a session when the account has a second factor.</summary>
     public static AuthError Required(string mfaToken, IReadOnlyList<string> factors) =>
         new(AuthErrors.MfaRequired, "A second factor is required.",

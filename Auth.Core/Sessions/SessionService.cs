@@ -42,8 +42,30 @@ public sealed class SessionService(
         };
         db.Sessions.Add(session);
         user.LastLoginAt = now;
-        var token = tokens.Issue(new SessionTokenRequest(user.Id, session.Id, lifetime, TokenTypes.Session));
-        return new AuthGrant(user, session, token);
+        var token = tokens.Issue(new SessionTokenRequest(user.Id, session.Id, lifetime, TokenTypes.Session, Mfa.Amr.ToRfc8176(session.Amr)));
+        return new AuthGrant(user, session, token, EnrollmentOnly(session));
+    }
+
+    /// <summary>
+    /// With <c>mfa.required</c> on, a session that proved no second factor may only enrol one (ADR 0014); read on
+    /// every request, so turning the setting on restricts sessions opened before it too.
+    /// </summary>
+    public bool EnrollmentOnly(Session session) =>
+        settings.Current.Settings.Mfa.Required && !Mfa.Amr.HasSecondFactor(session.Amr);
+
+    /// <summary>
+    /// Records that the caller's session proved <paramref name="method"/> (a factor confirmed from it), which lifts
+    /// <see cref="EnrollmentOnly"/>; the session cache forgets the user at once.
+    /// </summary>
+    public async Task AddMethodAsync(string userId, string sessionId, string method, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.UserId == userId)
+            .Select(s => s.Amr).SingleOrDefaultAsync(ct);
+        var amr = Truncate(Mfa.Amr.With(current, method), 64);
+        await db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Amr, amr), CancellationToken.None);
+        cache.UserChanged(db, userId);
     }
 
     public async Task<Result<AuthenticatedSession>> AuthenticateAsync(string? token, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using Auth.Core.Mfa;
+using Auth.Core.Sessions;
 using Auth.Runtime.Contracts;
 using Auth.Runtime.Http;
 using Microsoft.AspNetCore.Http;
@@ -17,9 +18,12 @@ internal static class MfaEndpoints
     }
 
     public static async Task<Results<Ok<RecoveryCodesResponse>, ErrorHttpResult>> ConfirmTotp(
-        MfaConfirmRequest request, HttpContext context, TotpEnrollment flow)
+        MfaConfirmRequest request, HttpContext context, TotpEnrollment flow, SessionService sessions)
     {
-        var result = await flow.ConfirmAsync(context.Caller().User.Id, request.FactorId, request.Code, context.RequestAborted);
+        var caller = context.Caller();
+        var result = await flow.ConfirmAsync(caller.User.Id, request.FactorId, request.Code, context.RequestAborted);
+        // The code just proved the factor from this session: an enrolment-only session (mfa.required) is upgraded.
+        if (result.IsSuccess) await sessions.AddMethodAsync(caller.User.Id, caller.Session.Id, Amr.Totp, CancellationToken.None);
         return result.ToHttp(codes => new RecoveryCodesResponse(codes));
     }
 

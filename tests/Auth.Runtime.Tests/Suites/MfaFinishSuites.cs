@@ -1,0 +1,9 @@
+using Auth.Runtime.Tests.Infrastructure;
+
+namespace Auth.Runtime.Tests.Suites;
+
+// mfa.required and amr on both providers (the SQL Server one skips without AUTH_TEST_SQLSERVER).
+
+public sealed class MfaRequiredSqliteTests(SqliteAppFixture f) : MfaRequiredSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class MfaRequiredSqlServerTests(SqlServerAppFixture f) : MfaRequiredSuite(f), IClassFixture<SqlServerAppFixture>;
