@@ -84,6 +84,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<Mfa.TotpEnrollment>();
         services.AddSingleton<Mfa.MfaVerify>();
         services.AddSingleton<Mfa.MfaFactorManagement>();
+        services.AddSingleton<Mfa.MfaOperatorReset>();
         services.AddSingleton<LocalSignUp>();
         services.AddAuthMessaging();
         services.AddAuthFlows();

@@ -127,6 +127,7 @@ public static class RuntimeRoutes
         users.MapGet("", AdminUsersEndpoints.List).WithName("listUsers");
         users.MapGet("/{id}", AdminUsersEndpoints.Get).WithName("getUserById");
         users.MapDelete("/{id}", AdminUsersEndpoints.Delete).WithName("deleteUser");
+        users.MapDelete("/{id}/mfa", AdminMfaEndpoints.Reset).WithName("resetUserMfa");
 
         // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
         secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages");

@@ -17,6 +17,12 @@ public static class MfaErrors
     public static AuthError AlreadyEnrolled() =>
         new(AuthErrors.MfaAlreadyEnrolled, "An authenticator app is already set up; remove it first.");
 
+    /// <summary>The secret is stored but unreadable: the Data Protection key ring (ADR 0008) was lost or replaced.</summary>
+    public static AuthError Unavailable() =>
+        new(AuthErrors.MfaUnavailable,
+            "Authenticator codes cannot be checked right now: the server cannot decrypt the stored secret (its Data Protection key ring " +
+            "is missing or was replaced). Use a recovery code, or ask the operator to restore the key ring or reset your second factors.");
+
     public static AuthError EnrollmentRequired() =>
         new(AuthErrors.MfaEnrollmentRequired, "Second factors are required: set up an authenticator app (POST /auth/mfa/totp/enroll) first.");
 

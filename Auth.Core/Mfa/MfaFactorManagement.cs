@@ -65,6 +65,7 @@ public sealed class MfaFactorManagement(
         }
 
         if (await TotpFactors.ConfirmedTotpAsync(db, userId, ct) is not { } factor) return MfaErrors.InvalidCode();
+        if (factors.CheckReadable(factor) is { } unreadable) return unreadable;
         var security = settingsReader.Current.Settings.Security;
         return await gate.CheckCodeAsync(db.Users, userId, () => factors.UseAsync(db, factor, proof.Code),
             security.LockoutThreshold, TimeSpan.FromMinutes(security.LockoutMinutes), ct);

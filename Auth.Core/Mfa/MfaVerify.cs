@@ -38,6 +38,7 @@ public sealed class MfaVerify(
 
         var factor = byCode ? await TotpFactors.ConfirmedTotpAsync(db, user.Id, ct) : null;
         if (byCode && factor is null) return MfaErrors.InvalidCode();
+        if (byCode && factors.CheckReadable(factor!) is { } unreadable) return unreadable;
         var security = settingsReader.Current.Settings.Security;
         var failure = await gate.CheckCodeAsync(db.Users, user.Id,
             () => byCode ? factors.UseAsync(db, factor!, command.Code) : recoveryCodes.UseAsync(db, user.Id, command.RecoveryCode!, ct),

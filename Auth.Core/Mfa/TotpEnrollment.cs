@@ -55,6 +55,7 @@ public sealed class TotpEnrollment(
         var factor = await db.MfaFactors.AsNoTracking()
             .SingleOrDefaultAsync(f => f.Id == factorId && f.UserId == userId && f.ConfirmedAt == null, ct);
         if (factor is null) return MfaErrors.FactorNotFound();
+        if (factors.CheckReadable(factor) is { } unreadable) return unreadable;
 
         var security = settingsReader.Current.Settings.Security;
         var failure = await gate.CheckCodeAsync(db.Users, userId, () => factors.UseAsync(db, factor, code, confirm: true),

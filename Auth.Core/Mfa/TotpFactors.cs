@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -15,7 +16,8 @@ public sealed class TotpFactors(TotpCodes codes, TotpSecrets secrets, TimeProvid
     /// </summary>
     public async Task<AuthError?> UseAsync(AuthDbContext db, MfaFactor factor, string? code, bool confirm = false)
     {
-        if (codes.MatchStep(secrets.Unprotect(factor.ProtectedSecret), code) is not { } step) return MfaErrors.InvalidCode();
+        if (Read(factor) is not { } secret) return MfaErrors.Unavailable();
+        if (codes.MatchStep(secret, code) is not { } step) return MfaErrors.InvalidCode();
         var now = time.GetUtcNow().UtcDateTime;
         var fresh = db.MfaFactors.Where(f => f.Id == factor.Id && (f.LastUsedStep == null || f.LastUsedStep < step));
         var used = confirm
@@ -27,6 +29,28 @@ public sealed class TotpFactors(TotpCodes codes, TotpSecrets secrets, TimeProvid
                 .SetProperty(f => f.LastUsedStep, step)
                 .SetProperty(f => f.LastUsedAt, now), CancellationToken.None);
         return used == 1 ? null : MfaErrors.InvalidCode();
+    }
+
+    /// <summary>
+    /// <c>mfa_unavailable</c> when the factor's secret cannot be decrypted (the key ring that protected it is gone). Asked
+    /// before a code goes through the lockout window, so an operator's problem does not cost the user attempts.
+    /// </summary>
+    public AuthError? CheckReadable(MfaFactor factor) => Read(factor) is null ? MfaErrors.Unavailable() : null;
+
+    private byte[]? Read(MfaFactor factor)
+    {
+        try
+        {
+            return secrets.Unprotect(factor.ProtectedSecret);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The user's confirmed authenticator, if any (at most one: enrolment refuses a second).</summary>

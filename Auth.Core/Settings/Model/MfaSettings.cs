@@ -8,7 +8,7 @@ public sealed class MfaSettings
     /// <summary>Users may enrol an authenticator app. Off: enrolment is refused, existing factors still guard sign-in.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>The app expects every user to enrol (reported to clients; needs <see cref="Enabled"/>).</summary>
+    /// <summary>Every user must have a second factor: sessions without one may only enrol (ADR 0014; needs <see cref="Enabled"/>).</summary>
     public bool Required { get; set; }
 
     /// <summary>The issuer shown in authenticator apps; null or blank means <c>app.name</c>.</summary>

@@ -7,3 +7,7 @@ namespace Auth.Runtime.Tests.Suites;
 public sealed class MfaRequiredSqliteTests(SqliteAppFixture f) : MfaRequiredSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class MfaRequiredSqlServerTests(SqlServerAppFixture f) : MfaRequiredSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class MfaKeyRingSqliteTests(SqliteAppFixture f) : MfaKeyRingSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class MfaKeyRingSqlServerTests(SqlServerAppFixture f) : MfaKeyRingSuite(f), IClassFixture<SqlServerAppFixture>;

@@ -97,6 +97,39 @@ public abstract class MfaRequiredSuite(AppFixture fixture) : SuiteBase(fixture)
         (await GetAsync("/auth/sessions", verified.Body!["session"]!["token"]!.GetValue<string>())).AssertStatus(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task AdminResetMfa_RemovesFactorsAndEndsSessions_ThenSignInNeedsEnrolmentAgain()
+    {
+        var (email, session, user) = await SignUpWithSessionAsync();
+        await MfaSteps.EnrolAsync(PostAsync, Fixture.Time, session);
+        var mfaToken = MfaSteps.MfaToken(await PostAsync("/auth/signin-email", new { email, password = Password }));
+        using var admin = await Fixture.CreateOperatorClientAsync();
+
+        var reset = await ApiResponse.ReadAsync(await admin.DeleteAsync($"/admin/api/users/{user["_id"]!.GetValue<string>()}/mfa", TestContext.Current.CancellationToken));
+
+        reset.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal(1, reset.Body!["sessionsEnded"]!.GetValue<int>());
+        (await GetAsync("/auth/user", session)).AssertError(HttpStatusCode.Unauthorized, "invalid_session_token");
+        (await PostAsync("/auth/mfa/verify", new { mfaToken, code = "000000" })).AssertError(HttpStatusCode.Unauthorized, "invalid_mfa_token");
+        var signIn = await PostAsync("/auth/signin-email", new { email, password = Password });
+        signIn.AssertStatus(HttpStatusCode.OK);
+        Assert.True(signIn.Body!["mfaEnrollmentRequired"]!.GetValue<bool>());
+        var unknown = await ApiResponse.ReadAsync(await admin.DeleteAsync("/admin/api/users/000000000000000000000000/mfa", TestContext.Current.CancellationToken));
+        unknown.AssertError(HttpStatusCode.NotFound, "user_not_found");
+    }
+
+    [Fact]
+    public async Task AdminResetMfa_WithoutOperatorToken_IsRefused()
+    {
+        var (_, session, user) = await SignUpWithSessionAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/admin/api/users/{user["_id"]!.GetValue<string>()}/mfa");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session);
+
+        var response = await ApiResponse.ReadAsync(await Client.SendAsync(request, TestContext.Current.CancellationToken));
+
+        response.AssertError(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
     private static List<string> Amr(JsonNode session) => session["amr"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
 
     private static List<string> JwtAmr(string jwt)
