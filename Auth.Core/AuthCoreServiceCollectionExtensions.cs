@@ -76,6 +76,15 @@ public static class AuthCoreServiceCollectionExtensions
 
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<LocalSignIn>();
+        services.AddSingleton<Mfa.TotpCodes>();
+        services.AddSingleton<Mfa.TotpSecrets>();
+        services.AddSingleton<Mfa.TotpFactors>();
+        services.AddSingleton<Mfa.RecoveryCodes>();
+        services.AddSingleton<Mfa.MfaChallenges>();
+        services.AddSingleton<Mfa.TotpEnrollment>();
+        services.AddSingleton<Mfa.MfaVerify>();
+        services.AddSingleton<Mfa.MfaFactorManagement>();
+        services.AddSingleton<Mfa.MfaOperatorReset>();
         services.AddSingleton<LocalSignUp>();
         services.AddAuthMessaging();
         services.AddAuthFlows();

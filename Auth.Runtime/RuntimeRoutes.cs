@@ -46,6 +46,9 @@ public static class RuntimeRoutes
         // A one-time access token (from a link or an OAuth sign-in) in, the user and a new session out.
         auth.MapPost("/grant", GrantEndpoints.Grant).WithName("getAuthGrant");
 
+        // The second step of a sign-in answered mfa_required: the mfaToken and a code open the session.
+        auth.MapPost("/mfa/verify", MfaEndpoints.Verify).WithName("verifyMfa");
+
         // E-mailed links, and the verify they all lead to.
         auth.MapPost("/resend", EmailLinkEndpoints.Resend).WithName("resendConfirmation");
         auth.MapPost("/send-magic", EmailLinkEndpoints.SendMagic).WithName("sendMagicLinkEmail");
@@ -64,14 +67,22 @@ public static class RuntimeRoutes
 
         // The signed-in caller: who am I, my sessions, sign-out variants, credential changes.
         var session = auth.MapGroup("").RequireSession();
-        session.MapGet("/user", SessionEndpoints.GetUser).WithName("getUser");
+        // With mfa.required, a session without a second factor reaches only the routes marked AllowBeforeMfaEnrollment.
+        session.MapGet("/user", SessionEndpoints.GetUser).WithName("getUser").AllowBeforeMfaEnrollment();
         session.MapGet("/sessions", SessionEndpoints.GetSessions).WithName("getSessions");
-        session.MapPost("/signout", SessionEndpoints.SignOut).WithName("signOut");
+        session.MapPost("/signout", SessionEndpoints.SignOut).WithName("signOut").AllowBeforeMfaEnrollment();
         session.MapPost("/signout-all", SessionEndpoints.SignOutAll).WithName("signOutAll");
         session.MapPost("/signout-all-except", SessionEndpoints.SignOutAllExcept).WithName("signOutAllExceptCurrent");
         session.MapPost("/change-pwd", SessionEndpoints.ChangePassword).WithName("changePassword");
         session.MapPost("/change-email", EmailLinkEndpoints.ChangeEmail).WithName("changeEmail");
         session.MapPost("/change-phone", PhoneCodeEndpoints.ChangePhone).WithName("changePhone");
+
+        // Second factors of the signed-in caller (removal and new recovery codes need the password or a current code).
+        session.MapPost("/mfa/totp/enroll", MfaEndpoints.EnrollTotp).WithName("enrollTotp").AllowBeforeMfaEnrollment();
+        session.MapPost("/mfa/totp/confirm", MfaEndpoints.ConfirmTotp).WithName("confirmTotp").AllowBeforeMfaEnrollment();
+        session.MapGet("/mfa/factors", MfaEndpoints.ListFactors).WithName("listMfaFactors");
+        session.MapDelete("/mfa/factors/{id}", MfaEndpoints.RemoveFactor).WithName("removeMfaFactor");
+        session.MapPost("/mfa/recovery-codes", MfaEndpoints.RegenerateRecoveryCodes).WithName("regenerateRecoveryCodes");
 
         // The browser client: public code, readable from any origin.
         auth.MapMethods("/client.js", [HttpMethods.Get, HttpMethods.Head], ClientScriptEndpoint.Get).WithName("browserClient")
@@ -116,6 +127,7 @@ public static class RuntimeRoutes
         users.MapGet("", AdminUsersEndpoints.List).WithName("listUsers");
         users.MapGet("/{id}", AdminUsersEndpoints.Get).WithName("getUserById");
         users.MapDelete("/{id}", AdminUsersEndpoints.Delete).WithName("deleteUser");
+        users.MapDelete("/{id}/mfa", AdminMfaEndpoints.Reset).WithName("resetUserMfa");
 
         // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
         secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages");

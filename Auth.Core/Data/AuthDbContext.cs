@@ -21,6 +21,9 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Throttle> Throttles => Set<Throttle>();
+    public DbSet<MfaFactor> MfaFactors => Set<MfaFactor>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Users whose rows this context changed and whose transaction has not committed yet (see UserWriteInterceptor).</summary>

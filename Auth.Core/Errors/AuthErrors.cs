@@ -62,4 +62,20 @@ public static class AuthErrors
     /// (<c>phone.allowedCountries</c>) is not accepted, at sign-up or when a text to it is due.
     /// </summary>
     public const string PhoneNumberNotAllowed = "phone_number_not_allowed";
+
+    // Second factors (ADR 0014).
+    /// <summary>The first factor passed but the account has a second factor: answer with <c>details.mfaToken</c> and <c>details.factors</c>. 401.</summary>
+    public const string MfaRequired = "mfa_required";
+    /// <summary>The mfaToken is unknown, expired (5 minutes) or already used. 401.</summary>
+    public const string InvalidMfaToken = "invalid_mfa_token";
+    /// <summary>The authenticator or recovery code is wrong, or was already used. 401.</summary>
+    public const string InvalidMfaCode = "invalid_mfa_code";
+    /// <summary>No such factor for this user (or it is not confirmed where a confirmed one is needed). 404.</summary>
+    public const string MfaFactorNotFound = "mfa_factor_not_found";
+    /// <summary>The user already has a confirmed authenticator app; remove it before enrolling another. 409.</summary>
+    public const string MfaAlreadyEnrolled = "mfa_already_enrolled";
+    /// <summary><c>mfa.required</c> is on and this session proved no second factor: it may only enrol one (and read the user, sign out). 403.</summary>
+    public const string MfaEnrollmentRequired = "mfa_enrollment_required";
+    /// <summary>A stored TOTP secret cannot be decrypted (the Data Protection key ring was lost or replaced): an operator must act. 503.</summary>
+    public const string MfaUnavailable = "mfa_unavailable";
 }

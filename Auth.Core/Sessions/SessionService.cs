@@ -21,8 +21,11 @@ public sealed class SessionService(
     // Writing LastSeenAt on every request would turn reads into writes; a minute's precision is plenty.
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
-    /// <summary>Adds a session for <paramref name="user"/> to <paramref name="db"/> and stamps lastLoginAt; the caller saves.</summary>
-    public AuthGrant Open(AuthDbContext db, User user, ClientInfo client)
+    /// <summary>
+    /// Adds a session for <paramref name="user"/> to <paramref name="db"/> and stamps lastLoginAt; the caller saves.
+    /// <paramref name="amr"/> says how the user proved who they are (space-separated: <c>pwd totp</c>).
+    /// </summary>
+    public AuthGrant Open(AuthDbContext db, User user, ClientInfo client, string? amr = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromDays(settings.Current.Settings.Sessions.LifetimeDays);
@@ -35,11 +38,34 @@ public sealed class SessionService(
             ExpiresAt = now + lifetime,
             UserAgent = Truncate(client.UserAgent, 1024),
             IpAddress = Truncate(client.IpAddress, 64),
+            Amr = Truncate(amr, 64),
         };
         db.Sessions.Add(session);
         user.LastLoginAt = now;
-        var token = tokens.Issue(new SessionTokenRequest(user.Id, session.Id, lifetime, TokenTypes.Session));
-        return new AuthGrant(user, session, token);
+        var token = tokens.Issue(new SessionTokenRequest(user.Id, session.Id, lifetime, TokenTypes.Session, Mfa.Amr.ToRfc8176(session.Amr)));
+        return new AuthGrant(user, session, token, EnrollmentOnly(session));
+    }
+
+    /// <summary>
+    /// With <c>mfa.required</c> on, a session that proved no second factor may only enrol one (ADR 0014); read on
+    /// every request, so turning the setting on restricts sessions opened before it too.
+    /// </summary>
+    public bool EnrollmentOnly(Session session) =>
+        settings.Current.Settings.Mfa.Required && !Mfa.Amr.HasSecondFactor(session.Amr);
+
+    /// <summary>
+    /// Records that the caller's session proved <paramref name="method"/> (a factor confirmed from it), which lifts
+    /// <see cref="EnrollmentOnly"/>; the session cache forgets the user at once.
+    /// </summary>
+    public async Task AddMethodAsync(string userId, string sessionId, string method, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.UserId == userId)
+            .Select(s => s.Amr).SingleOrDefaultAsync(ct);
+        var amr = Truncate(Mfa.Amr.With(current, method), 64);
+        await db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Amr, amr), CancellationToken.None);
+        cache.UserChanged(db, userId);
     }
 
     public async Task<Result<AuthenticatedSession>> AuthenticateAsync(string? token, CancellationToken ct = default)

@@ -12,6 +12,7 @@ namespace Auth.Core.Sessions;
 public sealed class SessionTokenService
 {
     private const string SessionIdClaim = "sid";
+    private const string AmrClaim = "amr";
 
     // Ours are ~500 bytes; the library default (250 kB) would let a caller make us parse far more.
     private const int MaxTokenLength = 8 * 1024;
@@ -56,6 +57,12 @@ public sealed class SessionTokenService
         // JWT times are whole seconds; truncating here makes ValidatedToken report exactly what was issued.
         var now = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
         var key = _keys.Current;
+        var claims = new Dictionary<string, object>
+        {
+            [JwtRegisteredClaimNames.Sub] = request.UserId,
+            [SessionIdClaim] = request.SessionId,
+        };
+        if (request.Amr is { Count: > 0 } amr) claims[AmrClaim] = amr.ToArray();
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             TokenType = request.TokenType,
@@ -64,11 +71,7 @@ public sealed class SessionTokenService
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + request.Lifetime).UtcDateTime,
-            Claims = new Dictionary<string, object>
-            {
-                [JwtRegisteredClaimNames.Sub] = request.UserId,
-                [SessionIdClaim] = request.SessionId,
-            },
+            Claims = claims,
             SigningCredentials = new SigningCredentials(key.Key, SigningKeyMaterial.Algorithm),
         });
     }

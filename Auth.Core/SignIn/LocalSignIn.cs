@@ -1,6 +1,7 @@
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
+using Auth.Core.Mfa;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
 using Auth.Core.Users;
@@ -11,7 +12,7 @@ namespace Auth.Core.SignIn;
 /// What e-mail and phone sign-in share around the account lookup. Callers say which field identifies
 /// the user, find the account, and say when it is not verified enough to sign in.
 /// </summary>
-public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions, ISettingsReader settings)
+public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions, ISettingsReader settings, MfaChallenges challenges)
 {
     /// <summary>Both fields present, and a password under the hard limit (longer ones fail as bad credentials, unhashed).</summary>
     public static AuthError? CheckInput(string identifierField, string? identifier, string identifierRequired, string? password)
@@ -38,7 +39,14 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions,
             return notVerified;
         }
 
-        var grant = sessions.Open(db, user, client);
+        // A second factor turns the session into a challenge; the password's success (counter reset) is kept either way.
+        if (await challenges.RequireAsync(db, user, Amr.Password, ct) is { } secondStep)
+        {
+            await db.SaveChangesAsync(ct);
+            return secondStep;
+        }
+
+        var grant = sessions.Open(db, user, client, Amr.Password);
         await db.SaveChangesAsync(ct);
         return grant;
     }

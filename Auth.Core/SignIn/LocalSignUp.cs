@@ -54,7 +54,7 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
         Func<AuthError> taken, CancellationToken ct)
     {
         db.Users.Add(user);
-        var grant = confirmation is null ? sessions.Open(db, user, client) : new AuthGrant(user, null, null);
+        var grant = confirmation is null ? sessions.Open(db, user, client, Mfa.Amr.Password) : new AuthGrant(user, null, null);
         try
         {
             var failed = await messages.CommitAsync(db, async () =>

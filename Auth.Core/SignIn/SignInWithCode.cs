@@ -1,5 +1,6 @@
 using Auth.Core.Data;
 using Auth.Core.Errors;
+using Auth.Core.Mfa;
 using Auth.Core.Sessions;
 using Auth.Core.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ public sealed record SignInWithCodeCommand(string? Phone, string? Code, ClientIn
 
 /// <summary>signInWithCode: redeems a signin_sms_code (single use, at most otpMaxAttempts tries, expiring) for a session.</summary>
 public sealed class SignInWithCode(
-    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions)
+    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions, MfaChallenges challenges)
 {
     private static readonly string[] Purposes = [TokenPurposes.SignInCode];
 
@@ -36,7 +37,13 @@ public sealed class SignInWithCode(
             user.PhoneVerified = true;
         }
 
-        var grant = sessions.Open(db, user, command.Client);
+        if (await challenges.RequireAsync(db, user, Amr.Sms, ct) is { } secondStep)
+        {
+            await db.SaveChangesAsync(ct);
+            return secondStep;
+        }
+
+        var grant = sessions.Open(db, user, command.Client, Amr.Sms);
         await db.SaveChangesAsync(ct);
         return grant;
     }

@@ -54,7 +54,7 @@ public sealed class VerifyPhone(
         }
 
         user.PhoneVerified = true;
-        var grant = sessions.Open(db, user, command.Client);
+        var grant = sessions.Open(db, user, command.Client, Mfa.Amr.Sms);
         try
         {
             await db.SaveChangesAsync(ct);

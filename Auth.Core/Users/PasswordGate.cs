@@ -16,7 +16,7 @@ namespace Auth.Core.Users;
 /// The tracked entity's counter fields are never written, so a later SaveChanges can't overwrite them.
 /// </para>
 /// </summary>
-public sealed class PasswordGate(PasswordHasher hasher, TimeProvider time)
+public sealed partial class PasswordGate(PasswordHasher hasher, TimeProvider time)
 {
     public PasswordHasher Hasher => hasher;
 

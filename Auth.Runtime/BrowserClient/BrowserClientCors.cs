@@ -15,7 +15,8 @@ namespace Auth.Runtime.BrowserClient;
 /// </summary>
 internal sealed class BrowserClientCors(ISettingsReader settings) : IMiddleware
 {
-    private const string AllowedMethods = "GET, POST";
+    // DELETE: removing a second factor (DELETE /auth/mfa/factors/{id}) from a page.
+    private const string AllowedMethods = "GET, POST, DELETE";
     private const string AllowedHeaders = "Content-Type, Session, Authorization";
     private const string MaxAgeSeconds = "600";
 

@@ -7,6 +7,11 @@
 // Every method resolves (it never rejects) to { user, session, errors }: errors is null on success,
 // otherwise the runtime's error list [{ origin, code, message, details }]. The client keeps the
 // session token of the last sign-in (in localStorage when available) and sends it in the Session header.
+//
+// Second factors (ADR 0014): a sign-in of a user with an authenticator app resolves with errors[0].code
+// "mfa_required" and errors[0].details.mfaToken; pass that to auth.mfa.verify(mfaToken, { code }) (or
+// { recoveryCode }) to get { user, session }. With mfa.required on, a sign-in of a user without a factor
+// resolves with mfaEnrollmentRequired: true and a session that can only enrol (auth.mfa.enrollTotp, confirmTotp).
 
 const STORAGE_PREFIX = "auth-studio.session:";
 
@@ -84,8 +89,50 @@ export function createClient(baseUrl, options = {}) {
     const user = (result.data && result.data.user) || null;
     const session = (result.data && result.data.session) || null;
     if (session && session.token) keep(session.token);
-    return { user, session, errors: null };
+    const answer = { user, session, errors: null };
+    if (result.data && result.data.mfaEnrollmentRequired === true) answer.mfaEnrollmentRequired = true;
+    return answer;
   }
+
+  // Non-grant bodies: the answer under its own key, next to the usual user/session/errors.
+  function named(result, key, pick) {
+    const answer = { user: null, session: null, errors: result.ok ? null : result.errors };
+    answer[key] = result.ok ? pick(result.data) : null;
+    return answer;
+  }
+
+  const mfa = {
+    /** POST /auth/mfa/totp/enroll: enrollment = { factorId, secret, otpauthUrl, qrCodeSvg } (the secret is shown once). */
+    async enrollTotp() {
+      return named(await call("POST", "/auth/mfa/totp/enroll", {}), "enrollment", (d) => d);
+    },
+
+    /** Confirms the enrolment with a code from the app; recoveryCodes are shown once. */
+    async confirmTotp(factorId, code) {
+      return named(await call("POST", "/auth/mfa/totp/confirm", { factorId, code }), "recoveryCodes", (d) => d.recoveryCodes);
+    },
+
+    /** The second step of a sign-in that answered mfa_required: { code } or { recoveryCode } opens the session. */
+    async verify(mfaToken, proof = {}) {
+      return grant(await call("POST", "/auth/mfa/verify", { mfaToken, code: proof.code, recoveryCode: proof.recoveryCode }));
+    },
+
+    /** The caller's confirmed factors, as `factors`: [{ id, type, createdAt, confirmedAt, lastUsedAt }]. */
+    async listFactors() {
+      return named(await call("GET", "/auth/mfa/factors"), "factors", (d) => d);
+    },
+
+    /** proof: { password } or { code } (a current authenticator code). */
+    async removeFactor(id, proof = {}) {
+      const result = await call("DELETE", "/auth/mfa/factors/" + encodeURIComponent(id), { password: proof.password, code: proof.code });
+      return empty(result);
+    },
+
+    /** Replaces the recovery codes; proof: { password } or { code }. */
+    async regenerateRecoveryCodes(proof = {}) {
+      return named(await call("POST", "/auth/mfa/recovery-codes", { password: proof.password, code: proof.code }), "recoveryCodes", (d) => d.recoveryCodes);
+    },
+  };
 
   function empty(result) {
     return { user: null, session: null, errors: result.ok ? null : result.errors };
@@ -178,6 +225,8 @@ export function createClient(baseUrl, options = {}) {
     setSessionToken(token) {
       keep(token);
     },
+
+    mfa,
   };
 
   return { baseUrl: base, auth };

@@ -15,12 +15,16 @@ public sealed record SessionResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Current { get; init; }
     public required UserAgentInfo UserAgent { get; init; }
 
+    /// <summary>How the user proved who they are for this session (<c>["pwd","totp"]</c>); absent on sessions older than the field.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Amr { get; init; }
+
     public static SessionResponse Opened(Session session, string token) => new()
     {
         UserId = session.UserId,
         Token = token,
         CreationDtm = UserResponse.Iso(session.CreatedAt),
         UserAgent = UserAgentParser.Parse(session.UserAgent),
+        Amr = AmrOf(session),
     };
 
     /// <summary>A listed session: its id and times, never its token.</summary>
@@ -32,5 +36,8 @@ public sealed record SessionResponse
         LastSeenAt = UserResponse.Iso(session.LastSeenAt),
         Current = session.Id == currentSessionId,
         UserAgent = UserAgentParser.Parse(session.UserAgent),
+        Amr = AmrOf(session),
     };
+
+    private static IReadOnlyList<string>? AmrOf(Session session) => session.Amr is null ? null : Auth.Core.Mfa.Amr.Split(session.Amr);
 }

@@ -47,6 +47,13 @@ public static class ErrorStatus
         [AuthErrors.InternalServerError] = 500,
         [AuthErrors.ServiceUnavailable] = 503,
         [AuthErrors.MessageTemplateError] = 500,
+        [AuthErrors.MfaRequired] = 401,
+        [AuthErrors.InvalidMfaToken] = 401,
+        [AuthErrors.InvalidMfaCode] = 401,
+        [AuthErrors.MfaFactorNotFound] = 404,
+        [AuthErrors.MfaAlreadyEnrolled] = 409,
+        [AuthErrors.MfaEnrollmentRequired] = 403,
+        [AuthErrors.MfaUnavailable] = 503,
     };
 
     public static int For(string code) => Statuses.GetValueOrDefault(code, 400);

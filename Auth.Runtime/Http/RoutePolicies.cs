@@ -50,6 +50,10 @@ internal static class RoutePolicies
     public static TBuilder RequireSession<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, SessionAuthenticationFilter>();
 
+    /// <summary>A session that must still enrol a second factor (<c>mfa.required</c>) may call this route; all others answer 403.</summary>
+    public static TBuilder AllowBeforeMfaEnrollment<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(MfaEnrollmentAllowed.Instance);
+
     /// <summary>An operator bearer token (<see cref="OperatorAuthenticationFilter"/>).</summary>
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, OperatorAuthenticationFilter>();

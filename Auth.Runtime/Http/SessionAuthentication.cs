@@ -1,4 +1,5 @@
 using Auth.Core.Errors;
+using Auth.Core.Mfa;
 using Auth.Core.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ internal sealed class SessionAuthenticationFilter : IEndpointFilter
 
         var result = await sessions.AuthenticateAsync(token, http.RequestAborted);
         if (!result.IsSuccess) return new ErrorHttpResult(result.Error);
+        if (sessions.EnrollmentOnly(result.Value.Session) && http.GetEndpoint()?.Metadata.GetMetadata<MfaEnrollmentAllowed>() is null)
+            return new ErrorHttpResult(MfaErrors.EnrollmentRequired());
         http.Features.Set(result.Value);
         return await next(context);
     }
@@ -36,6 +39,12 @@ internal sealed class SessionAuthenticationFilter : IEndpointFilter
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return authorization[7..].Trim();
         return request.Cookies[SessionCookie] is { Length: > 0 } cookie ? cookie : null;
     }
+}
+
+/// <summary>Marks a session route an enrolment-only session may still call (ADR 0014, <c>mfa.required</c>).</summary>
+internal sealed class MfaEnrollmentAllowed
+{
+    public static readonly MfaEnrollmentAllowed Instance = new();
 }
 
 internal static class SessionHttpContextExtensions

@@ -19,6 +19,7 @@ public static class SettingsLabels
         ["security"] = "Security",
         ["sessions"] = "Sessions",
         ["housekeeping"] = "Housekeeping",
+        ["mfa"] = "Second factors",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -29,6 +30,8 @@ public static class SettingsLabels
         ["failedMessageRetentionDays"] = "Failed messages kept",
         ["tokenRetentionDays"] = "Expired tokens kept",
         ["enabled"] = "Enabled",
+        ["required"] = "Required",
+        ["totpIssuer"] = "Authenticator issuer",
         ["confirmEmail"] = "Confirm e-mail",
         ["linkExpiresIn"] = "Link expiry",
         ["unverifiedAccountTtlHours"] = "Unverified accounts kept for",

@@ -14,6 +14,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.UserId).HasMaxLength(24).IsUnicode(false);
         builder.Property(s => s.UserAgent).HasMaxLength(1024);
         builder.Property(s => s.IpAddress).HasMaxLength(64).IsUnicode(false);
+        builder.Property(s => s.Amr).HasMaxLength(64).IsUnicode(false);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.UserId, s.RevokedAt });
         // Housekeeping finds ended sessions by these, a batch at a time.

@@ -11,4 +11,6 @@ public sealed class Session
     public DateTime? RevokedAt { get; set; }
     public string? UserAgent { get; set; }
     public string? IpAddress { get; set; }
+    /// <summary>How the user proved who they are, space-separated RFC 8176 style (<c>pwd totp</c>); null on rows from before it was kept.</summary>
+    public string? Amr { get; set; }
 }

@@ -32,4 +32,6 @@ public sealed class AuthSettings
     public SessionsSettings Sessions { get; set; } = new();
 
     public HousekeepingSettings Housekeeping { get; set; } = new();
+
+    public MfaSettings Mfa { get; set; } = new();
 }

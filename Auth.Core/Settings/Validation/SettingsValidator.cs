@@ -29,6 +29,7 @@ public static class SettingsValidator
         Security(settings.Security, errors);
         Sessions(settings.Sessions, errors);
         Housekeeping(settings.Housekeeping, errors);
+        Mfa(settings.Mfa, errors);
         return errors.Result;
     }
 
@@ -216,5 +217,17 @@ public static class SettingsValidator
         errors.Range("housekeeping.sentMessageRetentionDays", h.SentMessageRetentionDays, min, max);
         errors.Range("housekeeping.failedMessageRetentionDays", h.FailedMessageRetentionDays, min, max);
         errors.Range("housekeeping.tokenRetentionDays", h.TokenRetentionDays, min, max);
+    }
+
+    private static void Mfa(MfaSettings m, FieldErrors errors)
+    {
+        if (m.Required && !m.Enabled)
+            errors.Add("mfa.required", "Second factors must be enabled before they can be required.");
+        if (!FieldErrors.IsSet(m.TotpIssuer)) return;
+        // The issuer is part of the otpauth:// label "Issuer:account", so a colon would split it wrongly.
+        if (m.TotpIssuer.Contains(':'))
+            errors.Add("mfa.totpIssuer", "The issuer cannot contain a colon.");
+        else
+            errors.HeaderText("mfa.totpIssuer", m.TotpIssuer, MfaSettings.TotpIssuerMaxLength);
     }
 }
