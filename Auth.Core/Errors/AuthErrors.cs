@@ -74,4 +74,10 @@ public static class AuthErrors
     public const string MfaFactorNotFound = "mfa_factor_not_found";
     /// <summary>The user already has a confirmed authenticator app; remove it before enrolling another. 409.</summary>
     public const string MfaAlreadyEnrolled = "mfa_already_enrolled";
+
+    // Operator roles (ADR 0017).
+    /// <summary>The operator is signed in but their role (Support) may not use this route or page. 403.</summary>
+    public const string ForbiddenForRole = "forbidden_for_role";
+    /// <summary>The change would leave no Owner: the last Owner can't be removed or demoted. 409.</summary>
+    public const string LastOwner = "last_owner";
 }

@@ -52,6 +52,8 @@ public static class ErrorStatus
         [AuthErrors.InvalidMfaCode] = 401,
         [AuthErrors.MfaFactorNotFound] = 404,
         [AuthErrors.MfaAlreadyEnrolled] = 409,
+        [AuthErrors.ForbiddenForRole] = 403,
+        [AuthErrors.LastOwner] = 409,
     };
 
     public static int For(string code) => Statuses.GetValueOrDefault(code, 400);
