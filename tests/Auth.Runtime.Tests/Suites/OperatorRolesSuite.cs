@@ -47,7 +47,7 @@ public abstract class OperatorRolesSuite(AppFixture fixture) : OperatorSuiteBase
         var mapped = Fixture.Factory.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<OperatorRequired>() is not null)
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                .Select(m => $"{m} {e.RoutePattern.RawText} → {e.Metadata.GetMetadata<OperatorAccess>()?.ToString() ?? "no decision"}"))
+                .Select(m => $"{m} {e.RoutePattern.RawText?.TrimEnd('/')} → {e.Metadata.GetMetadata<OperatorAccess>()?.ToString() ?? "no decision"}"))
             .Order(StringComparer.Ordinal).ToList();
         var expected = Routes.Select(r => $"{r.Data.Item1} {r.Data.Item2} → {r.Data.Item3}").Order(StringComparer.Ordinal).ToList();
 
