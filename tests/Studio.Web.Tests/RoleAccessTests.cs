@@ -1,4 +1,5 @@
 using System.Reflection;
+using Auth.Core.Operators;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Studio.Web.Components;
@@ -37,9 +38,12 @@ public sealed class RoleAccessTests : StudioTest
         { "/setup", Anonymous },
     };
 
-    /// <summary>The pages the circuit's router renders (the static account forms are covered over HTTP in Auth.Runtime.Tests).</summary>
+    /// <summary>
+    /// The pages the circuit's router renders, but the refusal page itself (the static account forms are covered over
+    /// HTTP in Auth.Runtime.Tests).
+    /// </summary>
     public static TheoryData<string, string> InteractivePages => new(Pages
-        .Where(p => p.Data.Item2 != Anonymous && Routable().Single(r => r.Template == p.Data.Item1).Type.GetCustomAttribute<ExcludeFromInteractiveRoutingAttribute>() is null)
+        .Where(p => p.Data.Item2 != Anonymous && p.Data.Item1 != StudioAuth.NotAllowedPath && Routable().Single(r => r.Template == p.Data.Item1).Type.GetCustomAttribute<ExcludeFromInteractiveRoutingAttribute>() is null)
         .Select(p => (p.Data.Item1, p.Data.Item2)));
 
     [Fact]
@@ -55,7 +59,7 @@ public sealed class RoleAccessTests : StudioTest
     [MemberData(nameof(InteractivePages))]
     public void SupportOperator_OpeningEachPage_IsRefusedExactlyWhereOwnerOnly(string template, string decision)
     {
-        Environment.Authorization.SetRoles("Support");
+        StudioTestServices.SetRole(Environment.Authorization, Environment.Operator, OperatorRole.Support);
 
         var host = Open(template);
 
@@ -78,7 +82,7 @@ public sealed class RoleAccessTests : StudioTest
     [Fact]
     public void Navigation_ForSupport_ShowsOnlyWhatTheRoleOpens()
     {
-        Environment.Authorization.SetRoles("Support");
+        StudioTestServices.SetRole(Environment.Authorization, Environment.Operator, OperatorRole.Support);
 
         var hrefs = Render<NavMenu>().FindAll("a").Select(a => a.GetAttribute("href")).ToList();
 
@@ -100,6 +104,8 @@ public sealed class RoleAccessTests : StudioTest
     /// <summary>The real router (Routes.razor) at the page's URL; returns once authorization has decided.</summary>
     private IRenderedComponent<Routes> Open(string template)
     {
+        // As on a live circuit: the layout asks the browser for its width once interactive.
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Navigation.NavigateTo(template.Replace("{Id}", "000000000000000000000000", StringComparison.Ordinal)
             .Replace("{Type}", "confirm_email", StringComparison.Ordinal));
         var host = Render<Routes>();

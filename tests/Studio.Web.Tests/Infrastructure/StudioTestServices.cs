@@ -51,8 +51,17 @@ public static class StudioTestServices
         var created = await context.Services.GetRequiredService<OperatorService>().CreateAsync(OperatorEmail, OperatorPassword, ct);
         var op = created.Value;
         authorization.SetAuthorized(op.Email);
-        authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, op.Id));
-        authorization.SetRoles(nameof(OperatorRole.Owner));
+        SetRole(authorization, op, OperatorRole.Owner);
         return new StudioTestEnvironment(op, directory, authorization);
+    }
+
+    /// <summary>The signed-in operator's claims as the studio's cookie carries them (id and role).</summary>
+    public static void SetRole(BunitAuthorizationContext authorization, Operator op, OperatorRole role)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(op);
+        authorization.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, op.Id),
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role.ToString()));
     }
 }
