@@ -69,6 +69,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<OperatorService>();
+        services.AddSingleton<OperatorAdministration>();
         services.AddSingleton<UserCursorCodec>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();

@@ -109,10 +109,10 @@ public static class RuntimeRoutes
         admin.MapPost("/token", AdminAccessEndpoints.Token).WithName("adminToken").LimitPerIp(IpLimit.OperatorAttempts);
         admin.MapPost("/setup", AdminAccessEndpoints.Setup).WithName("adminSetup").LimitPerIp(IpLimit.OperatorAttempts);
 
-        // Everything else needs an operator token.
+        // Everything else needs an operator token, and says which roles may call it (ADR 0017; no decision = Owner only).
         var secured = admin.MapGroup("").RequireOperator();
 
-        var settings = secured.MapGroup("/settings");
+        var settings = secured.MapGroup("/settings").AllowRoles(OperatorAccess.OwnerOnly);
         settings.MapGet("/draft", AdminSettingsEndpoints.GetDraft).WithName("getSettingsDraft");
         settings.MapPut("/draft", AdminSettingsEndpoints.PutDraft).WithName("replaceSettingsDraft");
         settings.MapPatch("/draft", AdminSettingsEndpoints.PatchDraft).WithName("patchSettingsDraft");
@@ -123,15 +123,25 @@ public static class RuntimeRoutes
         settings.MapGet("/export", AdminSettingsEndpoints.Export).WithName("exportSettings");
         settings.MapPost("/import", AdminSettingsEndpoints.Import).WithName("importSettings");
 
-        var users = secured.MapGroup("/users");
+        var users = secured.MapGroup("/users").AllowRoles(OperatorAccess.OwnerAndSupport);
         users.MapGet("", AdminUsersEndpoints.List).WithName("listUsers");
         users.MapGet("/{id}", AdminUsersEndpoints.Get).WithName("getUserById");
         users.MapDelete("/{id}", AdminUsersEndpoints.Delete).WithName("deleteUser");
         users.MapDelete("/{id}/mfa", AdminMfaEndpoints.Reset).WithName("resetUserMfa");
 
         // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
-        secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages");
-        secured.MapPost("/templates/preview", AdminMessagesEndpoints.Preview).WithName("previewTemplate");
+        secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages").AllowRoles(OperatorAccess.OwnerAndSupport);
+        secured.MapPost("/templates/preview", AdminMessagesEndpoints.Preview).WithName("previewTemplate").AllowRoles(OperatorAccess.OwnerOnly);
+
+        // Operators and roles are the Owners' business; one's own password is everyone's.
+        var operators = secured.MapGroup("/operators").AllowRoles(OperatorAccess.OwnerOnly);
+        operators.MapGet("", AdminOperatorsEndpoints.List).WithName("listOperators");
+        operators.MapPost("", AdminOperatorsEndpoints.Create).WithName("createOperator");
+        operators.MapPut("/{id}/role", AdminOperatorsEndpoints.ChangeRole).WithName("changeOperatorRole");
+        operators.MapDelete("/{id}", AdminOperatorsEndpoints.Remove).WithName("removeOperator");
+        operators.MapPost("/{id}/unlock", AdminOperatorsEndpoints.Unlock).WithName("unlockOperator");
+        operators.MapPost("/me/password", AdminOperatorsEndpoints.ChangeOwnPassword).WithName("changeOwnOperatorPassword")
+            .AllowRoles(OperatorAccess.OwnerAndSupport).LimitPerIp(IpLimit.OperatorAttempts);
         return admin;
     }
 }

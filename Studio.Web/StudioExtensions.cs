@@ -49,12 +49,12 @@ public static class StudioExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = StudioAuth.SignInPath;
                 o.LogoutPath = StudioAuth.SignOutPath;
-                o.AccessDeniedPath = StudioAuth.SignInPath;
+                o.AccessDeniedPath = StudioAuth.NotAllowedPath;
                 o.ExpireTimeSpan = StudioAuth.CookieLifetime;
                 o.SlidingExpiration = true;
                 o.EventsType = typeof(OperatorCookieEvents);
             });
-        services.AddAuthorization();
+        services.AddAuthorization(StudioPolicies.Configure);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, OperatorRevalidation>();
         return services;

@@ -78,4 +78,10 @@ public static class AuthErrors
     public const string MfaEnrollmentRequired = "mfa_enrollment_required";
     /// <summary>A stored TOTP secret cannot be decrypted (the Data Protection key ring was lost or replaced): an operator must act. 503.</summary>
     public const string MfaUnavailable = "mfa_unavailable";
+
+    // Operator roles (ADR 0017).
+    /// <summary>The operator is signed in but their role (Support) may not use this route or page. 403.</summary>
+    public const string ForbiddenForRole = "forbidden_for_role";
+    /// <summary>The change would leave no Owner: the last Owner can't be removed or demoted. 409.</summary>
+    public const string LastOwner = "last_owner";
 }

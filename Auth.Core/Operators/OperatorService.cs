@@ -18,6 +18,9 @@ public sealed class OperatorService(
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);
     public const int LockoutThreshold = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    // Operators hold every key to the kingdom: a stricter floor than app users.
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 256;
 
     public async Task<bool> AnyAsync(CancellationToken ct = default)
     {
@@ -25,13 +28,16 @@ public sealed class OperatorService(
         return await db.Operators.AnyAsync(ct);
     }
 
-    public async Task<Result<Operator>> CreateAsync(string? email, string? password, CancellationToken ct = default)
+    public Task<Result<Operator>> CreateAsync(string? email, string? password, CancellationToken ct = default) =>
+        CreateAsync(email, password, OperatorRole.Owner, ct);
+
+    public async Task<Result<Operator>> CreateAsync(string? email, string? password, OperatorRole role, CancellationToken ct = default)
     {
         var normalized = EmailAddress.Normalize(email);
         var problems = new Dictionary<string, string>();
         if (!normalized.IsSuccess) ValidationFields.Merge(problems, normalized.Error);
-        // Operators hold every key to the kingdom: a stricter floor than app users.
-        ValidationFields.Merge(problems, PasswordPolicy.Check(password, 12, 256));
+        ValidationFields.Merge(problems, PasswordPolicy.Check(password, MinPasswordLength, MaxPasswordLength));
+        if (!Enum.IsDefined(role)) problems["role"] = "The role must be Owner or Support.";
         if (problems.Count > 0) return AuthError.Validation(problems);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -44,6 +50,8 @@ public sealed class OperatorService(
             NormalizedEmail = normalized.Value.Normalized,
             PasswordHash = gate.Hasher.Hash(password!),
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            Role = role,
+            SecurityStamp = NewStamp(),
         };
         db.Operators.Add(op);
         await db.SaveChangesAsync(ct);
@@ -97,8 +105,17 @@ public sealed class OperatorService(
     {
         var verified = await VerifyCredentialsAsync(email, password, ct);
         if (!verified.IsSuccess) return verified.Error;
-        return tokens.Issue(new SessionTokenRequest(verified.Value.Id, TokenHashing.RandomHex(16), TokenLifetime, TokenTypes.Operator));
+        return IssueToken(verified.Value);
     }
+
+    /// <summary>A management-API token whose <c>sid</c> is the operator's security stamp (ended by a password change).</summary>
+    public string IssueToken(Operator op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        return tokens.Issue(new SessionTokenRequest(op.Id, op.SecurityStamp ?? TokenHashing.RandomHex(16), TokenLifetime, TokenTypes.Operator));
+    }
+
+    internal static string NewStamp() => TokenHashing.RandomHex(16);
 
     /// <summary>
     /// The password check behind every operator sign-in (management-API token and studio cookie):
@@ -133,19 +150,19 @@ public sealed class OperatorService(
         return await db.Operators.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
     }
 
-    /// <summary>Removes an operator, never the last one: the studio must always keep a way in.</summary>
+    /// <summary>Removes an operator, never the last Owner: the studio must always keep someone who can change everything.</summary>
     public async Task<Result<Unit>> RemoveAsync(string id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Operators.AnyAsync(o => o.Id == id, ct))
             return new AuthError(AuthErrors.NotFound, "This operator no longer exists.");
-        // One statement, so two operators removing each other at once can't both succeed on SQLite.
+        // One statement, so two Owners removing each other at once can't both succeed (ADR 0017).
         var removed = await db.Operators
-            .Where(o => o.Id == id && db.Operators.Count() > 1)
+            .Where(o => o.Id == id && (o.Role != OperatorRole.Owner || db.Operators.Count(x => x.Role == OperatorRole.Owner) > 1))
             .ExecuteDeleteAsync(ct);
         return removed == 1
             ? Unit.Value
-            : new AuthError(AuthErrors.NotAllowed, "The last operator can't be removed; add another operator first.");
+            : new AuthError(AuthErrors.LastOwner, "The last Owner can't be removed; make another operator an Owner first.");
     }
 
     /// <summary>The operator behind a management-API bearer token; end-user session tokens never pass.</summary>
@@ -155,6 +172,10 @@ public sealed class OperatorService(
         if (!validated.IsSuccess) return new AuthError(AuthErrors.Unauthorized, "An operator token is required.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var op = await db.Operators.AsNoTracking().SingleOrDefaultAsync(o => o.Id == validated.Value.UserId, ct);
-        return op is null ? new AuthError(AuthErrors.Unauthorized, "The operator no longer exists.") : op;
+        if (op is null) return new AuthError(AuthErrors.Unauthorized, "The operator no longer exists.");
+        // A token from before the operator's last password change is over.
+        return op.SecurityStamp is null || op.SecurityStamp == validated.Value.SessionId
+            ? op
+            : new AuthError(AuthErrors.Unauthorized, "The operator's password has changed; request a new token.");
     }
 }

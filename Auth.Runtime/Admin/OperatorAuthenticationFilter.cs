@@ -1,4 +1,5 @@
 using Auth.Core.Data.Entities;
+using Auth.Core.Errors;
 using Auth.Core.Operators;
 using Auth.Runtime.Http;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace Auth.Runtime.Admin;
 
-/// <summary>Requires an operator bearer token. End-user session tokens carry another JWT type and are refused.</summary>
+/// <summary>
+/// Requires an operator bearer token (end-user session tokens carry another JWT type and are refused) whose
+/// operator's role the route's <see cref="OperatorAccess"/> allows. The role is read with the operator on every
+/// request, so a role change or removal applies to the next call.
+/// </summary>
 internal sealed class OperatorAuthenticationFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -21,6 +26,11 @@ internal sealed class OperatorAuthenticationFilter : IEndpointFilter
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return new ErrorHttpResult(result.Error);
         }
+
+        // No decision on the route means Owner-only: a forgotten route fails closed.
+        var access = http.GetEndpoint()?.Metadata.GetMetadata<OperatorAccess>() ?? OperatorAccess.OwnerOnly;
+        if (!access.Allows(result.Value.Role))
+            return new ErrorHttpResult(new AuthError(AuthErrors.ForbiddenForRole, $"A {result.Value.Role} operator may not use this route."));
 
         http.Features.Set(result.Value);
         return await next(context);

@@ -54,6 +54,8 @@ public static class ErrorStatus
         [AuthErrors.MfaAlreadyEnrolled] = 409,
         [AuthErrors.MfaEnrollmentRequired] = 403,
         [AuthErrors.MfaUnavailable] = 503,
+        [AuthErrors.ForbiddenForRole] = 403,
+        [AuthErrors.LastOwner] = 409,
     };
 
     public static int For(string code) => Statuses.GetValueOrDefault(code, 400);

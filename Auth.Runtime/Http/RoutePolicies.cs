@@ -56,7 +56,11 @@ internal static class RoutePolicies
 
     /// <summary>An operator bearer token (<see cref="OperatorAuthenticationFilter"/>).</summary>
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, OperatorAuthenticationFilter>();
+        builder.AddEndpointFilter<TBuilder, OperatorAuthenticationFilter>().WithMetadata(OperatorRequired.Instance);
+
+    /// <summary>Which operator roles may call the route (<see cref="OperatorAccess"/>); the innermost call wins.</summary>
+    public static TBuilder AllowRoles<TBuilder>(this TBuilder builder, OperatorAccess access) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(access);
 
     public static TBuilder LimitPerIp<TBuilder>(this TBuilder builder, IpLimit limit) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(limit);

@@ -5,16 +5,26 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Studio.Web.Security;
 
-/// <summary>A removed operator's cookie stops working on the next request, not when it expires.</summary>
+/// <summary>
+/// Checked on every request: a removed operator's cookie, or one from before a password change, stops working at
+/// once; after a role change the cookie is re-issued with the new role, so the next page load already obeys it.
+/// </summary>
 internal sealed class OperatorCookieEvents(OperatorService operators) : CookieAuthenticationEvents
 {
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (id is null || await operators.GetAsync(id, context.HttpContext.RequestAborted) is null)
+        var op = id is null ? null : await operators.GetAsync(id, context.HttpContext.RequestAborted);
+        switch (context.Principal is null ? OperatorMatch.Gone : StudioAuth.Match(context.Principal, op))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(StudioAuth.Scheme);
+            case OperatorMatch.Gone:
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(StudioAuth.Scheme);
+                break;
+            case OperatorMatch.RoleChanged:
+                context.ReplacePrincipal(StudioAuth.CreatePrincipal(op!));
+                context.ShouldRenew = true;
+                break;
         }
     }
 

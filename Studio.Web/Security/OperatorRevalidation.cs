@@ -5,15 +5,22 @@ using Microsoft.AspNetCore.Components.Server;
 
 namespace Studio.Web.Security;
 
-/// <summary>An open circuit notices within a minute that its operator was removed, and signs out.</summary>
+/// <summary>
+/// An open circuit notices within <see cref="Interval"/> that its operator was removed, changed password or changed
+/// role: its authentication state ends, the page falls back to the sign-in redirect, and the full reload picks up
+/// the cookie the next request re-issues (new role) or refuses (removed, password changed).
+/// </summary>
 internal sealed class OperatorRevalidation(ILoggerFactory loggerFactory, OperatorService operators)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override TimeSpan RevalidationInterval => Interval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var id = authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return id is not null && await operators.GetAsync(id, cancellationToken) is not null;
+        var op = id is null ? null : await operators.GetAsync(id, cancellationToken);
+        return StudioAuth.Match(authenticationState.User, op) == OperatorMatch.Same;
     }
 }

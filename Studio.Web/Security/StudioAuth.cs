@@ -4,6 +4,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Studio.Web.Security;
 
+public enum OperatorMatch
+{
+    Same,
+    RoleChanged,
+    Gone,
+}
+
 /// <summary>The studio's cookie sign-in: scheme, paths and the claims an operator carries.</summary>
 public static class StudioAuth
 {
@@ -12,15 +19,35 @@ public static class StudioAuth
     public const string SignInPath = "/signin";
     public const string SetupPath = "/setup";
     public const string SignOutPath = "/signout";
+    public const string NotAllowedPath = "/not-allowed";
+    public const string PasswordPath = "/account/password";
+    public const string StampClaim = "studio_stamp";
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromHours(8);
 
     public static ClaimsPrincipal CreatePrincipal(Operator op)
     {
         ArgumentNullException.ThrowIfNull(op);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, op.Id), new Claim(ClaimTypes.Name, op.Email)],
+            [
+                new Claim(ClaimTypes.NameIdentifier, op.Id),
+                new Claim(ClaimTypes.Name, op.Email),
+                new Claim(ClaimTypes.Role, op.Role.ToString()),
+                new Claim(StampClaim, op.SecurityStamp ?? ""),
+            ],
             Scheme);
         return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// Whether a signed-in principal still matches its operator: the password hasn't changed since (stamp) and the
+    /// role is the same. Null operator (removed) never matches.
+    /// </summary>
+    public static OperatorMatch Match(ClaimsPrincipal principal, Operator? op)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (op is null) return OperatorMatch.Gone;
+        if (op.SecurityStamp is not null && principal.FindFirstValue(StampClaim) != op.SecurityStamp) return OperatorMatch.Gone;
+        return principal.IsInRole(op.Role.ToString()) ? OperatorMatch.Same : OperatorMatch.RoleChanged;
     }
 
     /// <summary>

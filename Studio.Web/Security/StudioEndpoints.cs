@@ -15,7 +15,7 @@ internal static class StudioEndpoints
     {
         // Taking a form field makes the antiforgery middleware check the token.
         endpoints.MapPost(StudioAuth.SignOutPath, SignOut);
-        endpoints.MapGet(ExportPath, Export).RequireAuthorization();
+        endpoints.MapGet(ExportPath, Export).RequireAuthorization(StudioPolicies.Owner);
     }
 
     public static async Task<RedirectHttpResult> SignOut(HttpContext context, [FromForm(Name = "reason")] string? reason)

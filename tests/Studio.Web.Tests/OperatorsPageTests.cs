@@ -30,7 +30,7 @@ public sealed class OperatorsPageTests : StudioTest
 
         host.Find("[data-test=new-password]").Input("a long enough password");
         host.Find("[data-test=add-operator]").Click();
-        AssertSnackbar(host, "Added operator second@example.test.");
+        AssertSnackbar(host, "Added Support operator second@example.test.");
         host.WaitForAssertion(() => Assert.Contains("second@example.test", host.Find("[data-test=operators]").TextContent, StringComparison.Ordinal));
         Assert.Equal(2, (await Operators.ListAsync(Ct)).Count);
     }
@@ -69,7 +69,7 @@ public sealed class OperatorsPageTests : StudioTest
     {
         var result = await Operators.RemoveAsync(Environment.Operator.Id, Ct);
         Assert.False(result.IsSuccess);
-        Assert.Equal("not_allowed", result.Error.Code);
+        Assert.Equal("last_owner", result.Error.Code);
         Assert.NotNull(await Operators.GetAsync(Environment.Operator.Id, Ct));
     }
 

@@ -1,4 +1,5 @@
 using Auth.Core.Data.Entities;
+using Auth.Core.Operators;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,6 +15,9 @@ internal sealed class OperatorConfiguration : IEntityTypeConfiguration<Operator>
         builder.Property(o => o.Email).HasMaxLength(320);
         builder.Property(o => o.NormalizedEmail).HasMaxLength(320);
         builder.Property(o => o.PasswordHash).HasMaxLength(256).IsUnicode(false).IsRequired();
+        // Stored by name; the database default makes the operators that predate roles Owners.
+        builder.Property(o => o.Role).HasConversion<string>().HasMaxLength(16).IsUnicode(false).HasDefaultValue(OperatorRole.Owner);
+        builder.Property(o => o.SecurityStamp).HasMaxLength(32).IsUnicode(false);
         builder.HasIndex(o => o.NormalizedEmail).IsUnique();
     }
 }

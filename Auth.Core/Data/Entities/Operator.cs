@@ -1,3 +1,5 @@
+using Auth.Core.Operators;
+
 namespace Auth.Core.Data.Entities;
 
 /// <summary>A studio operator (administrator of the settings), separate from app users.</summary>
@@ -11,4 +13,11 @@ public sealed class Operator : IPasswordAccount
     public DateTime? LastLoginAt { get; set; }
     public int FailedSignInCount { get; set; }
     public DateTime? LockoutEndsAt { get; set; }
+    public OperatorRole Role { get; set; }
+
+    /// <summary>
+    /// Changes with the password: studio cookies carry it as a claim and management-API tokens as their <c>sid</c>,
+    /// so a password change ends every other sign-in. Null for operators created before it existed (nothing to match).
+    /// </summary>
+    public string? SecurityStamp { get; set; }
 }

@@ -9,17 +9,22 @@ namespace Studio.Web.Components.Pages;
 
 public partial class Operators
 {
+    private const string LastOwnerHint = "The last Owner can't be removed or made Support; make another operator an Owner first.";
+
     [Inject] private OperatorService Service { get; set; } = default!;
+    [Inject] private OperatorAdministration Administration { get; set; } = default!;
     [Inject] private CurrentOperator Current { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
 
     private MudForm? _form;
     private IReadOnlyList<Operator>? _operators;
     private CurrentOperator.Identity? _me;
     private string? _email;
     private string? _password;
+    private OperatorRole _role = OperatorRole.Support;
     private bool _busy;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
 
@@ -29,12 +34,18 @@ public partial class Operators
         _operators = await Service.ListAsync();
     }
 
+    // A hint only: the statements refuse the last Owner's removal or demotion even when this list is stale.
+    private bool IsLastOwner(Operator op) =>
+        op.Role == OperatorRole.Owner && _operators!.Count(o => o.Role == OperatorRole.Owner) == 1;
+
+    private bool IsLocked(Operator op) => op.LockoutEndsAt > Time.GetUtcNow().UtcDateTime;
+
     private async Task AddAsync()
     {
         _busy = true;
         try
         {
-            var result = await Service.CreateAsync(_email, _password);
+            var result = await Service.CreateAsync(_email, _password, _role);
             _password = null;
             if (!result.IsSuccess)
             {
@@ -45,12 +56,50 @@ public partial class Operators
             _errors = new Dictionary<string, string>();
             _email = null;
             _operators = await Service.ListAsync();
-            Snackbar.Add($"Added operator {result.Value.Email}. Give them the password by a safe channel.", Severity.Success);
+            Snackbar.Add($"Added {result.Value.Role} operator {result.Value.Email}. Give them the password by a safe channel.", Severity.Success);
         }
         finally
         {
             _busy = false;
         }
+    }
+
+    private async Task ChangeRoleAsync(Operator op)
+    {
+        var role = op.Role == OperatorRole.Owner ? OperatorRole.Support : OperatorRole.Owner;
+        var self = op.Id == _me?.Id;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Make {op.Email} {role}?",
+            role == OperatorRole.Support
+                ? $"{(self ? "You" : op.Email)} will no longer open settings, providers, templates, redirect URLs, versions or operators. " +
+                  "Open studio tabs follow within a minute, the management API at once."
+                : $"{op.Email} will be able to change everything, including operators.",
+            yesText: $"Make {role}", cancelText: "Cancel");
+        if (confirmed != true) return;
+
+        var result = await Administration.ChangeRoleAsync(op.Id, role);
+        if (!result.IsSuccess)
+        {
+            Snackbar.Add(result.Error.Message, Severity.Error);
+            _operators = await Service.ListAsync();
+            return;
+        }
+        if (self)
+        {
+            // The next request re-issues this browser's cookie with the new role; a full load makes the pages follow.
+            Navigation.NavigateTo("/", forceLoad: true);
+            return;
+        }
+        _operators = await Service.ListAsync();
+        Snackbar.Add($"{op.Email} is now {role}.", Severity.Success);
+    }
+
+    private async Task UnlockAsync(Operator op)
+    {
+        var result = await Administration.UnlockAsync(op.Id);
+        _operators = await Service.ListAsync();
+        Snackbar.Add(result.IsSuccess ? $"Unlocked {op.Email}: they can sign in again." : result.Error.Message,
+            result.IsSuccess ? Severity.Success : Severity.Error);
     }
 
     private async Task RemoveAsync(Operator op)

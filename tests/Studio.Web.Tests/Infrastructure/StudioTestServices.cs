@@ -4,7 +4,10 @@ using Auth.Core.Data.Entities;
 using Auth.Core.Operators;
 using Auth.Runtime.Messaging;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Studio.Web.Security;
 
 namespace Studio.Web.Tests.Infrastructure;
 
@@ -36,13 +39,29 @@ public static class StudioTestServices
         context.Services.AddStudioComponentServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var authorization = context.AddAuthorization();
+        // The studio's real policies instead of bUnit's stand-in, so pages and AuthorizeViews are judged as in production.
+        context.Services.RemoveAll<IAuthorizationService>();
+        context.Services.RemoveAll<IAuthorizationPolicyProvider>();
+        context.Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        context.Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        context.Services.AddStudioAuthorization();
 
         var ct = TestContext.Current.CancellationToken;
         await context.Services.GetRequiredService<AuthStartup>().StartingAsync(ct);
         var created = await context.Services.GetRequiredService<OperatorService>().CreateAsync(OperatorEmail, OperatorPassword, ct);
         var op = created.Value;
         authorization.SetAuthorized(op.Email);
-        authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, op.Id));
+        SetRole(authorization, op, OperatorRole.Owner);
         return new StudioTestEnvironment(op, directory, authorization);
+    }
+
+    /// <summary>The signed-in operator's claims as the studio's cookie carries them (id and role).</summary>
+    public static void SetRole(BunitAuthorizationContext authorization, Operator op, OperatorRole role)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(op);
+        authorization.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, op.Id),
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role.ToString()));
     }
 }

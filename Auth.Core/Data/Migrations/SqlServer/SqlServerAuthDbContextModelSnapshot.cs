@@ -209,6 +209,19 @@ namespace Auth.Core.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(256)");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasDefaultValue("Owner");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
