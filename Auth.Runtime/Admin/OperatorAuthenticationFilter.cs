@@ -23,7 +23,7 @@ internal sealed class OperatorAuthenticationFilter : IEndpointFilter
         }
 
         http.Features.Set(result.Value);
-        return await next(context);
+        using (Auth.Core.Activity.ActivityActor.AsOperator(result.Value.Id)) return await next(context);
     }
 }
 
