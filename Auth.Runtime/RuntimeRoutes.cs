@@ -129,6 +129,7 @@ public static class RuntimeRoutes
 
         // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
         secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages");
+        secured.MapGet("/events", AdminEventsEndpoints.List).WithName("listEvents");
         secured.MapPost("/templates/preview", AdminMessagesEndpoints.Preview).WithName("previewTemplate");
         return admin;
     }
