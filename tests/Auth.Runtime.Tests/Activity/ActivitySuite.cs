@@ -107,6 +107,7 @@ public abstract partial class ActivitySuite(AppFixture fixture) : MessagingSuite
         var published = (await EventsAsync($"type={EventTypes.SettingsPublished}")).First();
         Assert.Equal(operatorId, published["actorId"]!.GetValue<string>());
         Assert.True(published["detail"]!["revision"]!.GetValue<int>() > 1);
+        Assert.Contains(await EventsAsync($"type={EventTypes.OperatorSignIn}&limit=200"), e => e["actorId"]?.GetValue<string>() == operatorId);
         var byOperator = await EventsAsync($"actor={operatorId}&limit=20");
         Assert.Contains(byOperator, e => Type(e) == EventTypes.SettingsSaved);
         Assert.All(byOperator, e => Assert.Equal(operatorId, e["actorId"]!.GetValue<string>()));
