@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Housekeeping;
 using Auth.Core.KeyRing;
@@ -51,6 +52,7 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AuthStartup>());
         services.AddHostedService<SettingsPoller>();
         services.AddHousekeeping();
+        services.AddActivityLog();
 
         services.AddSingleton<SettingsProtector>();
         services.AddSingleton<SettingsCache>();

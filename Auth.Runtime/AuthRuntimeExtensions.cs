@@ -31,6 +31,7 @@ public static class AuthRuntimeExtensions
         services.AddHostedService<PublicBaseUrlCheck>();
         services.AddHttpContextAccessor();
         services.AddSingleton<Auth.Core.Messaging.IClientAddress, HttpClientAddress>(); // after AddAuthCore's fallback, so it wins
+        services.AddSingleton<Auth.Core.Activity.IActivityClient, HttpActivityClient>();
         services.AddAuthUrls();
         services.AddAuthOAuth();
         services.AddAuthMessagingRuntime();

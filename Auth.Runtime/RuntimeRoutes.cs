@@ -131,6 +131,7 @@ public static class RuntimeRoutes
 
         // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
         secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages").AllowRoles(OperatorAccess.OwnerAndSupport);
+        secured.MapGet("/events", AdminEventsEndpoints.List).WithName("listEvents").AllowRoles(OperatorAccess.OwnerAndSupport);
         secured.MapPost("/templates/preview", AdminMessagesEndpoints.Preview).WithName("previewTemplate").AllowRoles(OperatorAccess.OwnerOnly);
 
         // Operators and roles are the Owners' business; one's own password is everyone's.

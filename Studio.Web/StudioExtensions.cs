@@ -40,6 +40,7 @@ public static class StudioExtensions
     private static IServiceCollection AddStudioAuthentication(this IServiceCollection services)
     {
         services.AddScoped<OperatorCookieEvents>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, OperatorActivityCircuitHandler>();
         services.AddAuthentication(StudioAuth.Scheme)
             .AddCookie(StudioAuth.Scheme, o =>
             {

@@ -15,6 +15,7 @@ public static class HousekeepingServiceCollectionExtensions
         services.AddSingleton<IHousekeepingJob, StuckLockoutSeal>();
         services.AddSingleton<IHousekeepingJob, SessionPurge>();
         services.AddSingleton<IHousekeepingJob, SentMessagePurge>();
+        services.AddSingleton<IHousekeepingJob, EventPurge>();
         services.AddSingleton<HousekeepingScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<HousekeepingScheduler>());
         return services;

@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ public sealed record OutboxOutcome(string Id, string Status, int Attempts, DateT
 /// <c>sending</c> under a claim id (LeaseOwner) until LeaseUntil; every later write touches only rows that
 /// claim still owns, so a node whose lease ran out and was taken over can no longer record anything.
 /// </summary>
-public sealed class OutboxLeases(IDbContextFactory<AuthDbContext> dbFactory)
+public sealed class OutboxLeases(IDbContextFactory<AuthDbContext> dbFactory, ActivityRecorder activity)
 {
     /// <summary>
     /// Leases up to <paramref name="limit"/> due rows, oldest first, and returns them. A row is only taken when
@@ -60,6 +61,8 @@ public sealed class OutboxLeases(IDbContextFactory<AuthDbContext> dbFactory)
     {
         if (ids.Count == 0) return;
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await RecordAsync(db, Held(db, claim).Where(m => ids.Contains(m.Id)), EventTypes.MessageSent);
         await Held(db, claim).Where(m => ids.Contains(m.Id))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
@@ -69,6 +72,8 @@ public sealed class OutboxLeases(IDbContextFactory<AuthDbContext> dbFactory)
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>Records any other outcome (captured, a retry, dead-lettered). Not cancellable, like <see cref="MarkSentAsync"/>.</summary>
@@ -76,6 +81,10 @@ public sealed class OutboxLeases(IDbContextFactory<AuthDbContext> dbFactory)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        // Only a final failure is an event; a retry is the outbox's business (Messages page).
+        if (outcome.Status == OutboxStatus.Failed)
+            await RecordAsync(db, Held(db, claim).Where(m => m.Id == outcome.Id), EventTypes.MessageFailed);
         await Held(db, claim).Where(m => m.Id == outcome.Id)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, outcome.Status)
@@ -85,6 +94,8 @@ public sealed class OutboxLeases(IDbContextFactory<AuthDbContext> dbFactory)
                 .SetProperty(m => m.LastError, outcome.Error)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>Hands rows back unsent: pending again, due at once, the attempt not counted.</summary>
@@ -97,6 +108,14 @@ public sealed class OutboxLeases(IDbContextFactory<AuthDbContext> dbFactory)
                 .SetProperty(m => m.Status, OutboxStatus.Pending)
                 .SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null), CancellationToken.None);
+    }
+
+    /// <summary>One event per row still held (type and channel, never the recipient's text or the body), saved with the update.</summary>
+    private async Task RecordAsync(AuthDbContext db, IQueryable<OutboxMessage> rows, string type)
+    {
+        var held = await rows.Select(m => new { m.UserId, m.Channel, m.Type }).ToListAsync(CancellationToken.None);
+        foreach (var m in held)
+            activity.Add(db, type, m.UserId, new EventDetail { Channel = m.Channel, MessageType = m.Type }, actor: Actor.System);
     }
 
     // Status first: the (Status, NextAttemptAt) index narrows to the few rows in flight before LeaseOwner is compared.

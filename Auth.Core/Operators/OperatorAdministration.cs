@@ -17,10 +17,13 @@ public sealed class OperatorAdministration(IDbContextFactory<AuthDbContext> dbFa
         if (!Enum.IsDefined(role)) return AuthError.Validation("role", "The role must be Owner or Support.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Two Owners demoting each other at once: SQLite runs the statements one after the other with the count
-        // taken under the write lock, so the second finds no other Owner and changes nothing.
+        // taken under the write lock, so the second finds no other Owner and changes nothing. Serializable so SQL
+        // Server reads the other Owners under a range lock too: under READ COMMITTED both demotions could pass.
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
         var changed = await db.Operators
             .Where(o => o.Id == id && (role == OperatorRole.Owner || db.Operators.Any(x => x.Role == OperatorRole.Owner && x.Id != id)))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Role, role), ct);
+        await transaction.CommitAsync(ct);
         if (changed == 1) return Unit.Value;
         return await db.Operators.AnyAsync(o => o.Id == id, ct)
             ? new AuthError(AuthErrors.LastOwner, "The last Owner can't become Support; make another operator an Owner first.")

@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -13,7 +14,8 @@ public sealed class OperatorService(
     IDbContextFactory<AuthDbContext> dbFactory,
     PasswordGate gate,
     SessionTokenService tokens,
-    TimeProvider time)
+    TimeProvider time,
+    ActivityRecorder activity)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(8);
     public const int LockoutThreshold = 5;
@@ -54,6 +56,8 @@ public sealed class OperatorService(
             SecurityStamp = NewStamp(),
         };
         db.Operators.Add(op);
+        // The first operator (setup) adds themself; later ones are added by the operator of the current flow.
+        activity.Add(db, EventTypes.OperatorAdded, null, new EventDetail { OperatorId = op.Id }, actor: Actor.Operator(ActivityActor.OperatorId ?? op.Id));
         await db.SaveChangesAsync(ct);
         return op;
     }
@@ -131,9 +135,16 @@ public sealed class OperatorService(
         var failure = await gate.CheckAsync(db.Operators, op, password, LockoutThreshold, LockoutDuration, ct);
         // A locked operator gets the wrong-password answer: the studio form and the token endpoint are public,
         // and a distinct refusal would tell which e-mail addresses are operators.
-        if (failure is not null) return failure.Code == AuthErrors.RateLimitExceeded ? PasswordGate.InvalidCredentials() : failure;
+        if (failure is not null)
+        {
+            // Known or unknown address alike: one insert, the actor unknown (the address is not logged).
+            activity.Add(db, EventTypes.OperatorSignInFailed, null, new EventDetail { Code = failure.Code }, actor: new Actor(ActorTypes.Operator, null));
+            await db.SaveChangesAsync(CancellationToken.None);
+            return failure.Code == AuthErrors.RateLimitExceeded ? PasswordGate.InvalidCredentials() : failure;
+        }
 
         op!.LastLoginAt = time.GetUtcNow().UtcDateTime;
+        activity.Add(db, EventTypes.OperatorSignIn, null, actor: Actor.Operator(op.Id));
         await db.SaveChangesAsync(ct);
         return op;
     }
@@ -156,10 +167,18 @@ public sealed class OperatorService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Operators.AnyAsync(o => o.Id == id, ct))
             return new AuthError(AuthErrors.NotFound, "This operator no longer exists.");
-        // One statement, so two Owners removing each other at once can't both succeed (ADR 0017).
+        // One statement, so two Owners removing each other at once can't both succeed (ADR 0017). Serializable so
+        // SQL Server takes the Owner count under a range lock too: under READ COMMITTED both could see two Owners.
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
         var removed = await db.Operators
             .Where(o => o.Id == id && (o.Role != OperatorRole.Owner || db.Operators.Count(x => x.Role == OperatorRole.Owner) > 1))
             .ExecuteDeleteAsync(ct);
+        if (removed == 1)
+        {
+            activity.Add(db, EventTypes.OperatorRemoved, null, new EventDetail { OperatorId = id });
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
         return removed == 1
             ? Unit.Value
             : new AuthError(AuthErrors.LastOwner, "The last Owner can't be removed; make another operator an Owner first.");

@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -16,7 +17,8 @@ public sealed class SessionService(
     SessionTokenService tokens,
     SessionCache cache,
     ISettingsReader settings,
-    TimeProvider time)
+    TimeProvider time,
+    ActivityRecorder activity)
 {
     // Writing LastSeenAt on every request would turn reads into writes; a minute's precision is plenty.
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
@@ -42,6 +44,7 @@ public sealed class SessionService(
         };
         db.Sessions.Add(session);
         user.LastLoginAt = now;
+        activity.Add(db, EventTypes.SignIn, user.Id, SignInDetail(user, amr), client);
         var token = tokens.Issue(new SessionTokenRequest(user.Id, session.Id, lifetime, TokenTypes.Session, Mfa.Amr.ToRfc8176(session.Amr)));
         return new AuthGrant(user, session, token, EnrollmentOnly(session));
     }
@@ -122,15 +125,36 @@ public sealed class SessionService(
     public async Task RevokeAsync(string userId, string sessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RevokeWhereAsync(db, userId, db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var revoked = await RevokeWhereAsync(db, userId, db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId), ct);
+        await RecordRevokedAsync(db, userId, revoked, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Ends every session of the user, except <paramref name="keepSessionId"/> when given.</summary>
     public async Task<int> RevokeAllAsync(string userId, string? keepSessionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await RevokeAllAsync(db, userId, keepSessionId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var revoked = await RevokeAllAsync(db, userId, keepSessionId, ct);
+        await RecordRevokedAsync(db, userId, revoked, ct);
+        await transaction.CommitAsync(ct);
+        return revoked;
     }
+
+    // Sign-out and revocation on their own; flows that end sessions as part of a change (a new password) record the change.
+    private async Task RecordRevokedAsync(AuthDbContext db, string userId, int revoked, CancellationToken ct)
+    {
+        if (revoked == 0) return;
+        activity.Add(db, EventTypes.SessionsRevoked, userId, new EventDetail { Count = revoked });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static EventDetail SignInDetail(User user, string? amr) => new()
+    {
+        Method = amr,
+        Provider = amr is not null && amr.Contains(Mfa.Amr.OAuth, StringComparison.Ordinal) ? user.Provider : null,
+    };
 
     public Task<int> RevokeAllAsync(AuthDbContext db, string userId, string? keepSessionId, CancellationToken ct = default) =>
         RevokeWhereAsync(db, userId, db.Sessions.Where(s => s.UserId == userId && s.Id != keepSessionId), ct);

@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
@@ -24,6 +25,7 @@ public sealed class ChangePassword(IDbContextFactory<AuthDbContext> dbFactory, L
         if (await accounts.CheckPasswordAsync(db, user, command.CurrentPassword!, ct) is { } failure) return failure;
 
         user.PasswordHash = accounts.Hasher.Hash(command.NewPassword!);
+        accounts.Activity.Add(db, EventTypes.PasswordChanged, user.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         // A reset link or code sent before the change must not undo it.

@@ -22,7 +22,8 @@ public sealed class EnumerationDecoys(
     MessageComposer composer,
     ISettingsReader settingsReader,
     IAuthUrls urls,
-    TimeProvider time)
+    TimeProvider time,
+    Activity.ActivityRecorder activity)
 {
     private AuthSettings Settings => settingsReader.Current.Settings;
 
@@ -95,6 +96,8 @@ public sealed class EnumerationDecoys(
             await db.OneTimeTokens.Where(t => t.UserId == decoy.Id && t.ConsumedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), ct);
             db.Users.Add(decoy);
+            // A real sign-up adds its event to the same batch; this one is kept, and says what really happened.
+            activity.Add(db, Activity.EventTypes.SignUpRefused, null, new Activity.EventDetail { Channel = probe.Channel });
             db.OneTimeTokens.Add(new OneTimeToken
             {
                 Id = id, Purpose = "decoy", TokenHash = TokenHashing.Hash(TokenHashing.RandomHex(20)), UserId = decoy.Id,

@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -11,9 +12,12 @@ namespace Auth.Core.SignIn;
 /// The password half shared by e-mail and phone sign-in, with the published lockout and length
 /// policy. Callers decide what identifies the user and what "verified" means.
 /// </summary>
-public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings, TimeProvider time)
+public sealed class LocalAccounts(PasswordGate gate, ISettingsReader settings, TimeProvider time, ActivityRecorder activity)
 {
     public PasswordHasher Hasher => gate.Hasher;
+
+    /// <summary>The activity log the account flows write to, in their own transaction.</summary>
+    public ActivityRecorder Activity => activity;
 
     public DateTime Now() => time.GetUtcNow().UtcDateTime;
 

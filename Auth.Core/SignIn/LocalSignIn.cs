@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -5,6 +6,7 @@ using Auth.Core.Mfa;
 using Auth.Core.Sessions;
 using Auth.Core.Settings;
 using Auth.Core.Users;
+using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.SignIn;
 
@@ -12,7 +14,8 @@ namespace Auth.Core.SignIn;
 /// What e-mail and phone sign-in share around the account lookup. Callers say which field identifies
 /// the user, find the account, and say when it is not verified enough to sign in.
 /// </summary>
-public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions, ISettingsReader settings, MfaChallenges challenges)
+public sealed class LocalSignIn(
+    LocalAccounts accounts, SessionService sessions, ISettingsReader settings, MfaChallenges challenges, ActivityRecorder activity)
 {
     /// <summary>Both fields present, and a password under the hard limit (longer ones fail as bad credentials, unhashed).</summary>
     public static AuthError? CheckInput(string identifierField, string? identifier, string identifierRequired, string? password)
@@ -31,10 +34,20 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions,
     public async Task<Result<AuthGrant>> SignInAsync(
         AuthDbContext db, User? user, string password, Func<User, AuthError?> unverified, ClientInfo client, CancellationToken ct)
     {
-        if (await accounts.CheckPasswordAsync(db, user, password, ct) is { } failure) return Hide(user, failure);
-        if (user!.Disabled) return SignInErrors.AccountDisabled();
+        if (await accounts.CheckPasswordAsync(db, user, password, ct) is { } failure)
+        {
+            await RecordFailureAsync(db, user, failure, client, ct);
+            return Hide(user, failure);
+        }
+        if (user!.Disabled)
+        {
+            activity.Add(db, EventTypes.SignInFailed, user.Id, new EventDetail { Code = AuthErrors.NotAllowed, Method = Amr.Password }, client);
+            await db.SaveChangesAsync(ct);
+            return SignInErrors.AccountDisabled();
+        }
         if (unverified(user) is { } notVerified)
         {
+            activity.Add(db, EventTypes.SignInFailed, user.Id, new EventDetail { Code = notVerified.Code, Method = Amr.Password }, client);
             await db.SaveChangesAsync(ct);
             return notVerified;
         }
@@ -49,6 +62,20 @@ public sealed class LocalSignIn(LocalAccounts accounts, SessionService sessions,
         var grant = sessions.Open(db, user, client, Amr.Password);
         await db.SaveChangesAsync(ct);
         return grant;
+    }
+
+    /// <summary>
+    /// The failed attempt's event, and the lockout's when this attempt locked the account. An unknown account takes the
+    /// same read and the same insert (on no row, with no user), so the event gives nothing away in time or shape.
+    /// </summary>
+    private async Task RecordFailureAsync(AuthDbContext db, User? user, AuthError failure, ClientInfo client, CancellationToken ct)
+    {
+        var id = user?.Id ?? "";
+        var lockedUntil = await db.Users.Where(u => u.Id == id).Select(u => u.LockoutEndsAt).FirstOrDefaultAsync(CancellationToken.None);
+        activity.Add(db, EventTypes.SignInFailed, user?.Id, new EventDetail { Code = failure.Code, Method = Amr.Password }, client);
+        if (failure.Code == AuthErrors.InvalidCredentials && lockedUntil > accounts.Now())
+            activity.Add(db, EventTypes.LockedOut, user?.Id, new EventDetail { Code = AuthErrors.RateLimitExceeded }, client);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -54,6 +55,8 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
         Func<AuthError> taken, CancellationToken ct)
     {
         db.Users.Add(user);
+        accounts.Activity.Add(db, EventTypes.SignUp, user.Id,
+            new EventDetail { Channel = user.Email is null ? Messaging.OutboxChannel.Sms : Messaging.OutboxChannel.Email }, client);
         var grant = confirmation is null ? sessions.Open(db, user, client, Mfa.Amr.Password) : new AuthGrant(user, null, null);
         try
         {

@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
@@ -40,6 +41,7 @@ public sealed class ResetPassword(
         AuthDbContext db, Data.Entities.User user, string password, LocalAccounts accounts, SessionService sessions, CancellationToken ct)
     {
         user.PasswordHash = accounts.Hasher.Hash(password);
+        accounts.Activity.Add(db, EventTypes.PasswordReset, user.Id);
         await db.SaveChangesAsync(ct);
         // The counters only ever change in single UPDATEs (PasswordGate); the tracked values may be stale.
         await db.Users.Where(u => u.Id == user.Id)

@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -26,7 +27,8 @@ public sealed class VerifyLink(
     LinkTokens links,
     AccessTokenService accessTokens,
     SessionService sessions,
-    IAuthUrls urls)
+    IAuthUrls urls,
+    ActivityRecorder activity)
 {
     private static readonly Dictionary<string, string> PurposeOfAction = new(StringComparer.Ordinal)
     {
@@ -61,7 +63,10 @@ public sealed class VerifyLink(
         if (token!.Purpose is TokenPurposes.ConfirmEmail or TokenPurposes.MagicLink or TokenPurposes.ResetPassword
             && SameAddress(token.Target, user.NormalizedEmail))
             await SignUpProof.ClaimAsync(db, user, token.Data, sessions, ct);
+        var wasVerified = user.EmailVerified;
         if (Apply(db, token!, user) is { } applyError) return Fail(token, applyError);
+        if (user.EmailVerified && (!wasVerified || token.Purpose == TokenPurposes.ChangeEmail))
+            activity.Add(db, EventTypes.EmailVerified, user.Id, new EventDetail { Channel = Messaging.OutboxChannel.Email });
 
         var accessToken = accessTokens.Issue(db, user.Id, action!);
         try

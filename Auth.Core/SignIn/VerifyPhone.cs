@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
@@ -14,7 +15,7 @@ public sealed record VerifyPhoneCommand(string? Phone, string? Code, ClientInfo 
 /// the user is signed in.
 /// </summary>
 public sealed class VerifyPhone(
-    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions)
+    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions, ActivityRecorder activity)
 {
     private static readonly string[] Purposes = [TokenPurposes.VerifyPhone, TokenPurposes.ChangePhone];
 
@@ -53,6 +54,8 @@ public sealed class VerifyPhone(
             await SignUpProof.ClaimAsync(db, user, token.Data, sessions, ct);
         }
 
+        if (!user.PhoneVerified || token.Purpose == TokenPurposes.ChangePhone)
+            activity.Add(db, EventTypes.PhoneVerified, user.Id, new EventDetail { Channel = Messaging.OutboxChannel.Sms }, command.Client);
         user.PhoneVerified = true;
         var grant = sessions.Open(db, user, command.Client, Mfa.Amr.Sms);
         try

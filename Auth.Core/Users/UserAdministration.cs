@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -19,7 +20,8 @@ public enum VerifiedChannel
 /// vouch for an identifier, disable or enable the account, end sessions. The studio and the
 /// management API share these rules.
 /// </summary>
-public sealed class UserAdministration(IDbContextFactory<AuthDbContext> dbFactory, SessionService sessions, TimeProvider time)
+public sealed class UserAdministration(
+    IDbContextFactory<AuthDbContext> dbFactory, SessionService sessions, TimeProvider time, ActivityRecorder activity)
 {
     public async Task<Result<User>> MarkVerifiedAsync(string userId, VerifiedChannel channel, CancellationToken ct = default)
     {
@@ -39,6 +41,8 @@ public sealed class UserAdministration(IDbContextFactory<AuthDbContext> dbFactor
                 user.PhoneVerified = true;
                 break;
         }
+        activity.Add(db, EventTypes.UserVerified, user.Id,
+            new EventDetail { Channel = channel == VerifiedChannel.Email ? Messaging.OutboxChannel.Email : Messaging.OutboxChannel.Sms }, actor: Actor.OperatorOrSystem);
         await db.SaveChangesAsync(ct);
         return user;
     }
@@ -56,6 +60,7 @@ public sealed class UserAdministration(IDbContextFactory<AuthDbContext> dbFactor
         if (!disabled && !user.Disabled) return user; // enabling an enabled account must not end its sessions
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         user.Disabled = disabled;
+        activity.Add(db, disabled ? EventTypes.UserDisabled : EventTypes.UserEnabled, user.Id, actor: Actor.OperatorOrSystem);
         await db.SaveChangesAsync(ct);
         await sessions.RevokeAllAsync(db, userId, keepSessionId: null, ct);
         await OutstandingTokens.VoidAllAsync(db, userId, time.GetUtcNow().UtcDateTime, ct);

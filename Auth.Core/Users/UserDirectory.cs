@@ -15,7 +15,7 @@ public sealed record UserListRequest(string? Query, int PageSize = UserDirectory
 public sealed record UserPage(IReadOnlyList<User> Items, int Total, bool TotalCapped, int? Page, int PageSize, string? NextCursor);
 
 /// <summary>Operator-side look-ups of users: listing and search with keyset paging, detail, delete (ADR 0011).</summary>
-public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, UserCursorCodec cursors)
+public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, UserCursorCodec cursors, Activity.ActivityRecorder activity)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -87,6 +87,7 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, Us
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return false;
         db.Users.Remove(user);
+        activity.Add(db, Activity.EventTypes.UserDeleted, id, actor: Activity.Actor.OperatorOrSystem);
         await db.SaveChangesAsync(ct);
         return true;
     }

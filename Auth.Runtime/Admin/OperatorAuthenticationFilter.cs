@@ -33,7 +33,7 @@ internal sealed class OperatorAuthenticationFilter : IEndpointFilter
             return new ErrorHttpResult(new AuthError(AuthErrors.ForbiddenForRole, $"A {result.Value.Role} operator may not use this route."));
 
         http.Features.Set(result.Value);
-        return await next(context);
+        using (Auth.Core.Activity.ActivityActor.AsOperator(result.Value.Id)) return await next(context);
     }
 }
 

@@ -20,6 +20,7 @@ public static class SettingsLabels
         ["sessions"] = "Sessions",
         ["housekeeping"] = "Housekeeping",
         ["mfa"] = "Second factors",
+        ["events"] = "Activity log",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -28,6 +29,7 @@ public static class SettingsLabels
         ["sessionRetentionDays"] = "Ended sessions kept",
         ["sentMessageRetentionDays"] = "Sent messages kept",
         ["failedMessageRetentionDays"] = "Failed messages kept",
+        ["retentionDays"] = "Activity events kept",
         ["tokenRetentionDays"] = "Expired tokens kept",
         ["enabled"] = "Enabled",
         ["required"] = "Required",

@@ -25,6 +25,7 @@ public sealed class RoleAccessTests : StudioTest
         { "/users/{Id}", StudioPolicies.AnyOperator },
         { "/messages", StudioPolicies.AnyOperator },
         { "/messages/{Id}", StudioPolicies.AnyOperator },
+        { "/activity", StudioPolicies.AnyOperator },
         { "/not-allowed", StudioPolicies.AnyOperator },
         { "/account/password", StudioPolicies.AnyOperator },
         { "/settings/authentication", StudioPolicies.Owner },

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -16,7 +17,8 @@ public sealed class SettingsStore(
     SettingsProtector protector,
     SettingsCache cache,
     MessageTemplateChecker templates,
-    TimeProvider time)
+    TimeProvider time,
+    ActivityRecorder activity)
 {
     public async Task<DraftView> GetDraftAsync(CancellationToken ct = default)
     {
@@ -36,17 +38,17 @@ public sealed class SettingsStore(
 
     /// <summary>PUT: replaces the draft. A secret written back as "********" keeps its stored value.</summary>
     public Task<Result<DraftView>> ReplaceDraftAsync(JsonNode? incoming, string by, CancellationToken ct = default) =>
-        WriteDraftAsync(_ => incoming, by, ct);
+        WriteDraftAsync(_ => incoming, by, EventTypes.SettingsSaved, ct);
 
     /// <summary>PATCH: an RFC 7396 merge patch over the current draft; a null may not reset a required setting.</summary>
     public Task<Result<DraftView>> PatchDraftAsync(JsonNode? patch, string by, CancellationToken ct = default) =>
         SettingsPatchNulls.Check(patch) is { } refused
             ? Task.FromResult<Result<DraftView>>(refused)
-            : WriteDraftAsync(current => JsonMergePatch.Apply(current, patch), by, ct);
+            : WriteDraftAsync(current => JsonMergePatch.Apply(current, patch), by, EventTypes.SettingsSaved, ct);
 
     /// <summary>Import: like PUT, but secrets missing from the document (exports omit them) keep their stored values.</summary>
     public Task<Result<DraftView>> ImportAsync(JsonNode? document, string by, CancellationToken ct = default) =>
-        WriteDraftAsync(_ => document is JsonObject o ? SettingsExport.KeepMissingSecrets(o) : document, by, ct);
+        WriteDraftAsync(_ => document is JsonObject o ? SettingsExport.KeepMissingSecrets(o) : document, by, EventTypes.SettingsImported, ct);
 
     /// <summary>Export: the draft with every secret omitted (null).</summary>
     public async Task<JsonObject> ExportAsync(CancellationToken ct = default)
@@ -61,7 +63,7 @@ public sealed class SettingsStore(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var draft = await db.SettingsDrafts.SingleOrDefaultAsync(ct);
         var json = draft?.Json ?? SettingsSecrets.Protect(SettingsJson.ToJsonObject(new AuthSettings()), protector.Protector).ToJsonString();
-        return await AppendRevisionAsync(db, draft, json, note, by, ct);
+        return await AppendRevisionAsync(db, draft, json, note, by, EventTypes.SettingsPublished, ct);
     }
 
     /// <summary>Publishes an old revision's content again as a new revision, and makes it the draft.</summary>
@@ -71,7 +73,7 @@ public sealed class SettingsStore(
         var old = await db.SettingsRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Number == number, ct);
         if (old is null) return new AuthError(AuthErrors.NotFound, $"Revision {number} does not exist.");
         var draft = await db.SettingsDrafts.SingleOrDefaultAsync(ct);
-        return await AppendRevisionAsync(db, draft, old.Json, $"Rollback to revision {number}", by, ct);
+        return await AppendRevisionAsync(db, draft, old.Json, $"Rollback to revision {number}", by, EventTypes.SettingsRolledBack, ct);
     }
 
     public async Task<IReadOnlyList<RevisionInfo>> ListRevisionsAsync(CancellationToken ct = default)
@@ -92,7 +94,7 @@ public sealed class SettingsStore(
         return new RevisionView(new RevisionInfo(r.Number, r.PublishedAt, r.PublishedBy, r.Note), SettingsSecrets.Mask(plain));
     }
 
-    private async Task<Result<DraftView>> WriteDraftAsync(Func<JsonObject, JsonNode?> change, string by, CancellationToken ct)
+    private async Task<Result<DraftView>> WriteDraftAsync(Func<JsonObject, JsonNode?> change, string by, string eventType, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var draft = await db.SettingsDrafts.SingleOrDefaultAsync(ct);
@@ -127,6 +129,7 @@ public sealed class SettingsStore(
             draft.UpdatedBy = by;
             draft.Version++;
         }
+        activity.Add(db, eventType, null, actor: Actor.OperatorOrSystem);
 
         try
         {
@@ -141,7 +144,7 @@ public sealed class SettingsStore(
     }
 
     private async Task<Result<RevisionInfo>> AppendRevisionAsync(
-        AuthDbContext db, SettingsDraft? draft, string json, string? note, string by, CancellationToken ct)
+        AuthDbContext db, SettingsDraft? draft, string json, string? note, string by, string eventType, CancellationToken ct)
     {
         var next = (await db.SettingsRevisions.MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
         var now = time.GetUtcNow().UtcDateTime;
@@ -157,6 +160,7 @@ public sealed class SettingsStore(
             draft.BaseRevision = next;
             draft.Version++;
         }
+        activity.Add(db, eventType, null, new EventDetail { Revision = next }, actor: Actor.OperatorOrSystem);
 
         try
         {

@@ -30,6 +30,7 @@ public static class SettingsValidator
         Sessions(settings.Sessions, errors);
         Housekeeping(settings.Housekeeping, errors);
         Mfa(settings.Mfa, errors);
+        errors.Range("events.retentionDays", settings.Events.RetentionDays, EventsSettings.RetentionDaysMin, EventsSettings.RetentionDaysMax);
         return errors.Result;
     }
 

@@ -35,9 +35,10 @@ internal sealed class MfaTestContext : IAsyncDisposable
         Challenges = new MfaChallenges(Time);
         Enrollment = new TotpEnrollment(Db, Settings, secrets, Factors, recovery, gate, Time);
         var tokens = new SessionTokenService(new InMemorySigningKeyStore(), new JwtOptions { Issuer = "https://a.test", Audience = "a" }, Time);
-        var sessions = new SessionService(Db, tokens, new SessionCache(Db), Settings, Time);
+        var activity = new Auth.Core.Activity.ActivityRecorder(new Auth.Core.Activity.NoActivityClient(), Time);
+        var sessions = new SessionService(Db, tokens, new SessionCache(Db), Settings, Time, activity);
         Verify = new MfaVerify(Db, Settings, Factors, recovery, gate, sessions, Time);
-        Management = new MfaFactorManagement(Db, Settings, new LocalAccounts(gate, Settings, Time), Factors, recovery, gate);
+        Management = new MfaFactorManagement(Db, Settings, new LocalAccounts(gate, Settings, Time, activity), Factors, recovery, gate);
         Hasher = gate.Hasher;
     }
 

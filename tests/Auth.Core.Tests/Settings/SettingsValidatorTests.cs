@@ -38,6 +38,7 @@ public class SettingsValidatorTests
     [InlineData("housekeeping", "sentMessageRetentionDays", 1, 3650)]
     [InlineData("housekeeping", "failedMessageRetentionDays", 1, 3650)]
     [InlineData("housekeeping", "tokenRetentionDays", 1, 3650)]
+    [InlineData("events", "retentionDays", 1, 3650)]
     public void Validate_Range_AcceptsBoundsAndReportsJustOutside(string group, string field, int min, int max)
     {
         var path = $"{group}.{field}";

@@ -40,6 +40,7 @@ public abstract class OperatorRolesSuite(AppFixture fixture) : OperatorSuiteBase
         { "DELETE", "/admin/api/users/{id}", Both },
         { "DELETE", "/admin/api/users/{id}/mfa", Both },
         { "GET", "/admin/api/messages", Both },
+        { "GET", "/admin/api/events", Both },
     };
 
     [Fact]
