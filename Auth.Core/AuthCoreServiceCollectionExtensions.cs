@@ -84,6 +84,12 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<Mfa.TotpEnrollment>();
         services.AddSingleton<Mfa.MfaVerify>();
         services.AddSingleton<Mfa.MfaFactorManagement>();
+        services.AddSingleton<Passkeys.PasskeyRelyingParty>();
+        services.AddSingleton<Passkeys.PasskeyChallenges>();
+        services.AddSingleton<Passkeys.PasskeyCounter>();
+        services.AddSingleton<Passkeys.PasskeyRegistration>();
+        services.AddSingleton<Passkeys.PasskeySignIn>();
+        services.AddSingleton<Passkeys.PasskeyManagement>();
         services.AddSingleton<LocalSignUp>();
         services.AddAuthMessaging();
         services.AddAuthFlows();

@@ -34,4 +34,6 @@ public sealed class AuthSettings
     public HousekeepingSettings Housekeeping { get; set; } = new();
 
     public MfaSettings Mfa { get; set; } = new();
+
+    public PasskeysSettings Passkeys { get; set; } = new();
 }

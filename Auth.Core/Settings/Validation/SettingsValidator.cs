@@ -30,6 +30,7 @@ public static class SettingsValidator
         Sessions(settings.Sessions, errors);
         Housekeeping(settings.Housekeeping, errors);
         Mfa(settings.Mfa, errors);
+        PasskeysValidator.Validate(settings.Passkeys, errors);
         return errors.Result;
     }
 
