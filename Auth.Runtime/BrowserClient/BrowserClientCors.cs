@@ -15,7 +15,7 @@ namespace Auth.Runtime.BrowserClient;
 /// </summary>
 internal sealed class BrowserClientCors(ISettingsReader settings) : IMiddleware
 {
-    private const string AllowedMethods = "GET, POST";
+    private const string AllowedMethods = "GET, POST, DELETE";
     private const string AllowedHeaders = "Content-Type, Session, Authorization";
     private const string MaxAgeSeconds = "600";
 
