@@ -20,6 +20,7 @@ public static class SettingsLabels
         ["sessions"] = "Sessions",
         ["housekeeping"] = "Housekeeping",
         ["mfa"] = "Second factors",
+        ["passkeys"] = "Passkeys",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -32,6 +33,10 @@ public static class SettingsLabels
         ["enabled"] = "Enabled",
         ["required"] = "Required",
         ["totpIssuer"] = "Authenticator issuer",
+        ["rpName"] = "Relying party name",
+        ["rpId"] = "Relying party ID",
+        ["origins"] = "Origins",
+        ["userVerification"] = "User verification",
         ["confirmEmail"] = "Confirm e-mail",
         ["linkExpiresIn"] = "Link expiry",
         ["unverifiedAccountTtlHours"] = "Unverified accounts kept for",
