@@ -1,6 +1,9 @@
 using System.Net;
+using Auth.Core.Housekeeping;
+using Auth.Core.Passkeys;
 using Auth.TestKit.Passkeys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth.Runtime.Tests.Suites;
 
@@ -110,6 +113,39 @@ public abstract partial class PasskeySuite
         verified.AssertStatus(HttpStatusCode.OK);
         Assert.NotNull(MfaSteps.MfaToken(present));
     }
+
+    [Fact]
+    public async Task SignIn_ChallengeOlderThanFiveMinutes_IsRefused()
+    {
+        var (email, session, _) = await SignUpWithSessionAsync();
+        using var authenticator = new SoftwareAuthenticator();
+        await RegisterAsync(authenticator, session);
+        var options = await SignInOptionsAsync(email);
+        Fixture.Time.Advance(PasskeyChallenges.Lifetime + TimeSpan.FromSeconds(1));
+
+        var signIn = await PostAsync("/auth/signin-passkey", new { credential = authenticator.Get(options, AppOrigin) });
+
+        signIn.AssertError(HttpStatusCode.Unauthorized, "invalid_passkey_challenge");
+    }
+
+    [Fact]
+    public async Task PasskeyChallengePurge_DeletesChallengesADayAfterExpiry_AndKeepsTheRest()
+    {
+        var old = (await SignInOptionsAsync(null))["challenge"]!.GetValue<string>();
+        Fixture.Time.Advance(TimeSpan.FromDays(1) + PasskeyChallenges.Lifetime + TimeSpan.FromMinutes(1));
+        var fresh = (await SignInOptionsAsync(null))["challenge"]!.GetValue<string>();
+        var job = Fixture.Factory.Services.GetServices<IHousekeepingJob>().OfType<PasskeyChallengePurge>().Single();
+
+        await job.RunAsync(TestContext.Current.CancellationToken);
+
+        await using var db = Db();
+        var left = await db.PasskeyChallenges.Select(c => c.ChallengeHash).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(HashOf(old), left);
+        Assert.Contains(HashOf(fresh), left);
+    }
+
+    private static string HashOf(string challenge) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Buffers.Text.Base64Url.DecodeFromChars(challenge)));
 
     private static List<string> Keys(System.Text.Json.Nodes.JsonNode node) => node.AsObject().Select(p => p.Key).Order().ToList();
 }
