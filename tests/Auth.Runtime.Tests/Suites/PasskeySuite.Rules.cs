@@ -35,6 +35,24 @@ public abstract partial class PasskeySuite
     }
 
     [Fact]
+    public async Task SignIn_TwoClonesWithOneCounterInParallel_OnlyOnePasses()
+    {
+        var (email, session, _) = await SignUpWithSessionAsync();
+        using var authenticator = new SoftwareAuthenticator();
+        await RegisterAsync(authenticator, session);
+        // Two ceremonies, each with its own challenge, signed with the same counter value as a cloned key would.
+        var first = authenticator.Get(await SignInOptionsAsync(email), AppOrigin);
+        var second = authenticator.Get(await SignInOptionsAsync(email), AppOrigin, advanceCounter: false);
+
+        var responses = await Task.WhenAll(
+            PostAsync("/auth/signin-passkey", new { credential = first }),
+            PostAsync("/auth/signin-passkey", new { credential = second }));
+
+        Assert.Single(responses, r => r.Status == HttpStatusCode.OK);
+        Assert.Single(responses, r => r.Status == HttpStatusCode.Unauthorized && r.Raw.Contains("passkey_counter_regressed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SignInOptions_UnknownEmail_AreShapedLikeAKnownAccountsAndStable()
     {
         var (email, session, _) = await SignUpWithSessionAsync();
