@@ -88,6 +88,12 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<Mfa.MfaVerify>();
         services.AddSingleton<Mfa.MfaFactorManagement>();
         services.AddSingleton<Mfa.MfaOperatorReset>();
+        services.AddSingleton<Passkeys.PasskeyRelyingParty>();
+        services.AddSingleton<Passkeys.PasskeyChallenges>();
+        services.AddSingleton<Passkeys.PasskeyCounter>();
+        services.AddSingleton<Passkeys.PasskeyRegistration>();
+        services.AddSingleton<Passkeys.PasskeySignIn>();
+        services.AddSingleton<Passkeys.PasskeyManagement>();
         services.AddSingleton<LocalSignUp>();
         services.AddAuthMessaging();
         services.AddAuthFlows();

@@ -49,6 +49,10 @@ public static class RuntimeRoutes
         // The second step of a sign-in answered mfa_required: the mfaToken and a code open the session.
         auth.MapPost("/mfa/verify", MfaEndpoints.Verify).WithName("verifyMfa");
 
+        // Sign-in with a passkey: options (for an e-mail, or discoverable), then the authenticator's answer.
+        auth.MapPost("/signin-passkey/options", PasskeyEndpoints.SignInOptions).WithName("signInWithPasskeyOptions");
+        auth.MapPost("/signin-passkey", PasskeyEndpoints.SignIn).WithName("signInWithPasskey");
+
         // E-mailed links, and the verify they all lead to.
         auth.MapPost("/resend", EmailLinkEndpoints.Resend).WithName("resendConfirmation");
         auth.MapPost("/send-magic", EmailLinkEndpoints.SendMagic).WithName("sendMagicLinkEmail");
@@ -83,6 +87,12 @@ public static class RuntimeRoutes
         session.MapGet("/mfa/factors", MfaEndpoints.ListFactors).WithName("listMfaFactors");
         session.MapDelete("/mfa/factors/{id}", MfaEndpoints.RemoveFactor).WithName("removeMfaFactor");
         session.MapPost("/mfa/recovery-codes", MfaEndpoints.RegenerateRecoveryCodes).WithName("regenerateRecoveryCodes");
+
+        // Passkeys of the signed-in caller.
+        session.MapPost("/passkeys/register/options", PasskeyEndpoints.RegisterOptions).WithName("passkeyRegisterOptions");
+        session.MapPost("/passkeys/register", PasskeyEndpoints.Register).WithName("registerPasskey");
+        session.MapGet("/passkeys", PasskeyEndpoints.List).WithName("listPasskeys");
+        session.MapDelete("/passkeys/{id}", PasskeyEndpoints.Remove).WithName("removePasskey");
 
         // The browser client: public code, readable from any origin.
         auth.MapMethods("/client.js", [HttpMethods.Get, HttpMethods.Head], ClientScriptEndpoint.Get).WithName("browserClient")

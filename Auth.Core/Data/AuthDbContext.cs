@@ -25,6 +25,8 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
     public DbSet<ActivityEvent> Events => Set<ActivityEvent>();
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+    public DbSet<PasskeyChallenge> PasskeyChallenges => Set<PasskeyChallenge>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Users whose rows this context changed and whose transaction has not committed yet (see UserWriteInterceptor).</summary>

@@ -84,4 +84,18 @@ public static class AuthErrors
     public const string ForbiddenForRole = "forbidden_for_role";
     /// <summary>The change would leave no Owner: the last Owner can't be removed or demoted. 409.</summary>
     public const string LastOwner = "last_owner";
+
+    // Passkeys (ADR 0015).
+    /// <summary><c>passkeys.enabled</c> is off: no registration, no sign-in with a passkey. 403.</summary>
+    public const string PasskeysDisabled = "passkeys_disabled";
+    /// <summary>The ceremony's challenge is unknown, expired (5 minutes), already used or for the other ceremony. 401.</summary>
+    public const string InvalidPasskeyChallenge = "invalid_passkey_challenge";
+    /// <summary>The credential did not verify: unknown credential, wrong origin or RP id, bad signature, user verification missing. 401.</summary>
+    public const string InvalidPasskey = "invalid_passkey";
+    /// <summary>The authenticator's signature counter did not move forward (a cloned authenticator or a replay); recorded on the passkey. 401.</summary>
+    public const string PasskeyCounterRegressed = "passkey_counter_regressed";
+    /// <summary>No such passkey for this user. 404.</summary>
+    public const string PasskeyNotFound = "passkey_not_found";
+    /// <summary>This credential is already registered (to this or another account). 409.</summary>
+    public const string PasskeyAlreadyRegistered = "passkey_already_registered";
 }

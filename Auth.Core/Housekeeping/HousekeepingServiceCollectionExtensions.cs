@@ -10,6 +10,7 @@ public static class HousekeepingServiceCollectionExtensions
         services.AddSingleton<BatchedDelete>();
         services.AddSingleton<IHousekeepingJob, ExpiredTokenPurge>();
         services.AddSingleton<IHousekeepingJob, MfaChallengePurge>();
+        services.AddSingleton<IHousekeepingJob, PasskeyChallengePurge>();
         services.AddSingleton<IHousekeepingJob, ThrottleSweep>();
         services.AddSingleton<IHousekeepingJob, UnverifiedAccountPurge>();
         services.AddSingleton<IHousekeepingJob, StuckLockoutSeal>();

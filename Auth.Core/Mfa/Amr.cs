@@ -12,6 +12,8 @@ public static class Amr
     public const string OAuth = "oauth";
     public const string Totp = "totp";
     public const string Recovery = "recovery";
+    /// <summary>A WebAuthn passkey (ADR 0015); with user verification it stands for both factors.</summary>
+    public const string Passkey = "passkey";
 
     /// <summary>How the holder of an <c>at-…</c> token signed in, from the action it was issued for.</summary>
     public static string ForAccessTokenAction(string? action) =>

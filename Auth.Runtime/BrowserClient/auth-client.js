@@ -228,8 +228,121 @@ export function createClient(baseUrl, options = {}) {
 
     mfa,
   };
+  Object.assign(auth, passkeyMethods(call, grant, empty));
 
   return { baseUrl: base, auth };
+}
+
+// Passkeys (WebAuthn): the runtime speaks base64url JSON, navigator.credentials speaks ArrayBuffers.
+function passkeyMethods(call, grant, empty) {
+  async function ceremony(optionsPath, optionsBody, run) {
+    const options = await call("POST", optionsPath, optionsBody);
+    if (!options.ok) return { credential: null, errors: options.errors };
+    if (typeof navigator === "undefined" || !navigator.credentials || typeof PublicKeyCredential === "undefined") {
+      return { credential: null, errors: [clientError("passkeys_unsupported", "This browser does not support passkeys.")] };
+    }
+    try {
+      const credential = await run(options.data);
+      if (!credential) return { credential: null, errors: [clientError("passkey_cancelled", "No passkey was chosen.")] };
+      return { credential, errors: null };
+    } catch (e) {
+      // NotAllowedError: the user cancelled or the prompt timed out; the others are the browser's refusals.
+      const code = e && e.name === "NotAllowedError" ? "passkey_cancelled" : "passkey_browser_error";
+      return { credential: null, errors: [clientError(code, (e && e.message) || String(e))] };
+    }
+  }
+
+  return {
+    passkeys: {
+      /** Registers a passkey for the signed-in user; resolves { passkey, errors }. */
+      async register(name) {
+        const made = await ceremony("/auth/passkeys/register/options", {}, (o) =>
+          navigator.credentials.create({ publicKey: creationOptions(o) }));
+        if (made.errors) return { user: null, session: null, passkey: null, errors: made.errors };
+        const result = await call("POST", "/auth/passkeys/register", { credential: attestationJson(made.credential), name: name ?? null });
+        return { user: null, session: null, passkey: result.ok ? result.data : null, errors: result.errors };
+      },
+
+      /** The signed-in user's passkeys, as `passkeys`. */
+      async list() {
+        const result = await call("GET", "/auth/passkeys");
+        return { user: null, session: null, passkeys: result.ok ? result.data : null, errors: result.errors };
+      },
+
+      async remove(id) {
+        return empty(await call("DELETE", "/auth/passkeys/" + encodeURIComponent(id)));
+      },
+    },
+
+    /** Signs in with a passkey: with an e-mail, that account's passkeys; without, any discoverable one. */
+    async signInWithPasskey({ email } = {}) {
+      const got = await ceremony("/auth/signin-passkey/options", { email: email ?? null }, (o) =>
+        navigator.credentials.get({ publicKey: requestOptions(o) }));
+      if (got.errors) return { user: null, session: null, errors: got.errors };
+      return grant(await call("POST", "/auth/signin-passkey", { credential: assertionJson(got.credential) }));
+    },
+  };
+}
+
+function creationOptions(o) {
+  return {
+    ...o,
+    challenge: fromBase64Url(o.challenge),
+    user: { ...o.user, id: fromBase64Url(o.user.id) },
+    excludeCredentials: (o.excludeCredentials || []).map(descriptor),
+  };
+}
+
+function requestOptions(o) {
+  return { ...o, challenge: fromBase64Url(o.challenge), allowCredentials: (o.allowCredentials || []).map(descriptor) };
+}
+
+function descriptor(d) {
+  return { ...d, id: fromBase64Url(d.id) };
+}
+
+function attestationJson(c) {
+  return {
+    id: c.id,
+    rawId: toBase64Url(c.rawId),
+    type: c.type,
+    response: {
+      clientDataJSON: toBase64Url(c.response.clientDataJSON),
+      attestationObject: toBase64Url(c.response.attestationObject),
+      transports: typeof c.response.getTransports === "function" ? c.response.getTransports() : [],
+    },
+    clientExtensionResults: typeof c.getClientExtensionResults === "function" ? c.getClientExtensionResults() : {},
+  };
+}
+
+function assertionJson(c) {
+  return {
+    id: c.id,
+    rawId: toBase64Url(c.rawId),
+    type: c.type,
+    response: {
+      clientDataJSON: toBase64Url(c.response.clientDataJSON),
+      authenticatorData: toBase64Url(c.response.authenticatorData),
+      signature: toBase64Url(c.response.signature),
+      userHandle: c.response.userHandle ? toBase64Url(c.response.userHandle) : null,
+    },
+    clientExtensionResults: typeof c.getClientExtensionResults === "function" ? c.getClientExtensionResults() : {},
+  };
+}
+
+function toBase64Url(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let text = "";
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text) {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
 }
 
 function readTokenFromLocation() {

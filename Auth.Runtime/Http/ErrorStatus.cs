@@ -56,6 +56,12 @@ public static class ErrorStatus
         [AuthErrors.MfaUnavailable] = 503,
         [AuthErrors.ForbiddenForRole] = 403,
         [AuthErrors.LastOwner] = 409,
+        [AuthErrors.PasskeysDisabled] = 403,
+        [AuthErrors.InvalidPasskeyChallenge] = 401,
+        [AuthErrors.InvalidPasskey] = 401,
+        [AuthErrors.PasskeyCounterRegressed] = 401,
+        [AuthErrors.PasskeyNotFound] = 404,
+        [AuthErrors.PasskeyAlreadyRegistered] = 409,
     };
 
     public static int For(string code) => Statuses.GetValueOrDefault(code, 400);

@@ -21,6 +21,7 @@ public static class SettingsLabels
         ["housekeeping"] = "Housekeeping",
         ["mfa"] = "Second factors",
         ["events"] = "Activity log",
+        ["passkeys"] = "Passkeys",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
@@ -34,6 +35,10 @@ public static class SettingsLabels
         ["enabled"] = "Enabled",
         ["required"] = "Required",
         ["totpIssuer"] = "Authenticator issuer",
+        ["rpName"] = "Relying party name",
+        ["rpId"] = "Relying party ID",
+        ["origins"] = "Origins",
+        ["userVerification"] = "User verification",
         ["confirmEmail"] = "Confirm e-mail",
         ["linkExpiresIn"] = "Link expiry",
         ["unverifiedAccountTtlHours"] = "Unverified accounts kept for",

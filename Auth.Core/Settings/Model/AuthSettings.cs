@@ -36,4 +36,5 @@ public sealed class AuthSettings
     public MfaSettings Mfa { get; set; } = new();
 
     public EventsSettings Events { get; set; } = new();
+    public PasskeysSettings Passkeys { get; set; } = new();
 }

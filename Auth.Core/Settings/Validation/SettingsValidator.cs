@@ -31,6 +31,7 @@ public static class SettingsValidator
         Housekeeping(settings.Housekeeping, errors);
         Mfa(settings.Mfa, errors);
         errors.Range("events.retentionDays", settings.Events.RetentionDays, EventsSettings.RetentionDaysMin, EventsSettings.RetentionDaysMax);
+        PasskeysValidator.Validate(settings.Passkeys, errors);
         return errors.Result;
     }
 

@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Auth.Core.Settings;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace Auth.Runtime.Browser.Tests;
+
+/// <summary>
+/// Passkeys end to end in Chromium with its virtual authenticator (CDP WebAuthn domain): the sample app, served on
+/// localhost (an IP address cannot be an RP id), registers a passkey through client.js and signs in with it.
+/// The RP id and origins are the run-time defaults: the host of PublicBaseUrl and the redirect URLs' origins.
+/// </summary>
+public sealed class PasskeyBrowserTests : IAsyncLifetime
+{
+    private readonly SqliteTarget _database = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private AuthAppFactory _runtime = null!;
+    private SampleApp _sample = null!;
+    private string _runtimeUrl = "";
+    private string _appOrigin = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = 0;
+        _runtime = await LoopbackPort.StartAsync(
+            p =>
+            {
+                port = p;
+                return new AuthAppFactory(_database, _time) { PublicBaseUrl = $"http://localhost:{p}" };
+            },
+            runtime =>
+            {
+                runtime.UseKestrel(port);
+                runtime.StartServer();
+            });
+        _runtimeUrl = $"http://localhost:{port}";
+        _sample = await SampleApp.StartAsync(_runtimeUrl);
+        _appOrigin = _sample.Origin.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        await PublishAsync(new
+        {
+            redirectURLs = new[] { _appOrigin + "/auth-redirect" },
+            email = new { confirmEmail = false },
+            passkeys = new { enabled = true, userVerification = "required" },
+        });
+    }
+
+    [Fact]
+    public async Task SampleApp_RegisterThenSignInWithPasskey_WithChromiumsVirtualAuthenticator()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+        await page.GotoAsync(_appOrigin + "/");
+        await Assertions.Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        var email = $"passkey-{Guid.NewGuid():N}@example.com";
+
+        var registered = await page.EvaluateAsync<string>("""
+            async ([email, redirect]) => {
+              const auth = window.authClient.auth;
+              const up = await auth.signUpWithEmail(email, "correct horse 1", "Key Rooby", undefined, redirect);
+              if (up.errors) return "signup: " + up.errors[0].code;
+              const made = await auth.passkeys.register("Virtual key");
+              if (made.errors) return "register: " + made.errors[0].code + " " + made.errors[0].message;
+              const listed = await auth.passkeys.list();
+              const out = await auth.signOut();
+              return out.errors ? "signout: " + out.errors[0].code : up.user._id + " " + listed.passkeys.map(p => p.name).join(",");
+            }
+            """, new[] { email, _appOrigin + "/auth-redirect" });
+        var userId = registered.Split(' ')[0];
+        Assert.Matches("^[0-9a-f]{24} Virtual key$", registered);
+
+        var signedIn = await page.EvaluateAsync<string>("""
+            async () => {
+              const auth = window.authClient.auth;
+              const result = await auth.signInWithPasskey();
+              if (result.errors) return "signin: " + result.errors[0].code + " " + result.errors[0].message;
+              const me = await auth.getUser();
+              return me.errors ? "getUser: " + me.errors[0].code : me.user._id;
+            }
+            """);
+
+        Assert.Equal(userId, signedIn);
+    }
+
+    private async Task PublishAsync(object patch)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(_runtimeUrl) };
+        var token = await client.PostAsJsonAsync("/admin/api/token",
+            new { email = AuthAppFactory.OperatorEmail, password = AuthAppFactory.OperatorPassword }, Ct);
+        token.EnsureSuccessStatusCode();
+        var bearer = (await token.Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        var merged = JsonMergePatch.Apply(SettingsJson.ToJsonObject(new AuthSettings()), JsonSerializer.SerializeToNode(patch, JsonSerializerOptions.Web));
+        (await client.PutAsJsonAsync("/admin/api/settings/draft", merged, Ct)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "passkey browser test" }, Ct)).EnsureSuccessStatusCode();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sample is not null) await _sample.DisposeAsync();
+        await _runtime.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
