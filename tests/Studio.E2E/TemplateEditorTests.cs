@@ -213,7 +213,7 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await save.ClickAsync(new() { Force = true }); // a click in the pause changes nothing either
 
         await Expect(page.Locator("[data-test=error-count]")).ToContainTextAsync("1 problem to fix");
-        await Expect(body.Box.Locator("[data-test=field-error]")).ToContainTextAsync("loop");
+        await Expect(body.Box.Locator("[data-test=field-error]")).ToContainTextAsync("LoopLimit");
         await Expect(save).ToBeDisabledAsync();
         Assert.DoesNotContain(false, await page.EvaluateAsync<bool[]>("() => window.saveStates"));
         await Eventually.Until(async () => (await body.MarkersAsync()).Any(m => m.StartsWith("2:", StringComparison.Ordinal)),

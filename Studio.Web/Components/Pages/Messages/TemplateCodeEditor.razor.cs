@@ -92,7 +92,7 @@ public sealed partial class TemplateCodeEditor : IAsyncDisposable
         if (_module is null || _disposed) return;
         _self ??= DotNetObjectReference.Create(this);
         _known = "\0"; // whatever the page holds now goes to the editor
-        _attached = await TryAsync(() => _module.InvokeAsync<bool>("attach", Id, _self, (int)SendPause.TotalMilliseconds).AsTask());
+        _attached = await TryTrueAsync(() => _module.InvokeAsync<bool>("attach", Id, _self, (int)SendPause.TotalMilliseconds).AsTask());
         _shownMarkers = null;
         await SyncAsync();
         StateHasChanged();
@@ -132,7 +132,7 @@ public sealed partial class TemplateCodeEditor : IAsyncDisposable
     {
         if (!_attached || _module is null) return null;
         string? text = null;
-        await TryAsync(async () => text = await _module.InvokeAsync<string?>("text", Id));
+        await TryAsync(async () => { text = await _module.InvokeAsync<string?>("text", Id); });
         if (text is not null) _known = text;
         return text;
     }
@@ -142,7 +142,7 @@ public sealed partial class TemplateCodeEditor : IAsyncDisposable
     {
         if (!_attached || _module is null) return null;
         string? text = null;
-        await TryAsync(async () => text = await _module.InvokeAsync<string?>("insert", Id, snippet));
+        await TryAsync(async () => { text = await _module.InvokeAsync<string?>("insert", Id, snippet); });
         if (text is not null) _known = text;
         return text;
     }
@@ -160,10 +160,10 @@ public sealed partial class TemplateCodeEditor : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> TryAsync(Func<Task<bool>> call)
+    private static async Task<bool> TryTrueAsync(Func<Task<bool>> call)
     {
         var ok = false;
-        return await TryAsync(async () => ok = await call()) && ok;
+        return await TryAsync(async () => { ok = await call(); }) && ok;
     }
 
     public async ValueTask DisposeAsync()
