@@ -216,16 +216,18 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await Expect(body.Box.Locator("[data-test=field-error]")).ToContainTextAsync("LoopLimit");
         await Expect(save).ToBeDisabledAsync();
         Assert.DoesNotContain(false, await page.EvaluateAsync<bool[]>("() => window.saveStates"));
+        await Eventually.Until(async () => (await body.MarkersAsync()).Any(m => m.StartsWith("2:", StringComparison.Ordinal) && m.Contains("LoopLimit", StringComparison.Ordinal)),
+            () => "a marker on line 2, where the loop is");
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0); // no failed-save toast: the problem is on the field
         var draft = await _app.Services.GetRequiredService<SettingsStore>().GetDraftSettingsAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("5000", draft.Messages.Get("confirm_email").Body, StringComparison.Ordinal);
         await browser.ScreenshotAsync("templates-runaway");
 
         // A parse error has a place: Monaco marks it there.
-        await body.ReplaceAsync("<p>Hello</p>\n<p>{{ if }}</p>");
-        await Expect(page.Locator("[data-test=preview-error]")).ToContainTextAsync("Body, line 2, column");
-        await Eventually.Until(async () => (await body.MarkersAsync()).Any(m => m.StartsWith("2:", StringComparison.Ordinal)),
-            () => "a marker on line 2, where the parse error is");
+        await body.ReplaceAsync("<p>Hello</p>\n\n<p>{{ if }}</p>");
+        await Expect(page.Locator("[data-test=preview-error]")).ToContainTextAsync("Body, line 3, column");
+        await Eventually.Until(async () => (await body.MarkersAsync()) is [var only] && only.StartsWith("3:", StringComparison.Ordinal),
+            () => "one marker, on line 3, where the parse error is");
         await browser.ScreenshotAsync("templates-error-marker");
     }
 
