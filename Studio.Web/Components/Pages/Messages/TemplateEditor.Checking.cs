@@ -56,5 +56,6 @@ public sealed partial class TemplateEditor
         result.Errors
             .Where(e => e.Line > 0 && e.Message.StartsWith("body: ", StringComparison.Ordinal))
             .Select(e => new TemplateMarker(e.Line, e.Column, e.Message["body: ".Length..]))
+            .Distinct()
             .ToList();
 }
