@@ -225,7 +225,7 @@ public sealed class TemplateEditorTests : IAsyncLifetime
 
         // A parse error has a place: Monaco marks it there.
         await body.ReplaceAsync("<p>Hello</p>\n\n<p>{{ if }}</p>");
-        await Expect(page.Locator("[data-test=preview-error]")).ToContainTextAsync("Body, line 3, column");
+        await Expect(page.Locator("[data-test=preview-error]").First).ToContainTextAsync("Body, line 3, column");
         await Eventually.Until(async () => (await body.MarkersAsync()) is { Length: > 0 } marks && marks.All(m => m.StartsWith("3:", StringComparison.Ordinal)),
             () => "markers on line 3 only, where the parse error is");
         await browser.ScreenshotAsync("templates-error-marker");
