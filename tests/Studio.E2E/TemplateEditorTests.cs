@@ -30,9 +30,9 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await Expect(frame.Locator("h1")).ToHaveTextAsync("Sign in to My App");
         await browser.ScreenshotAsync("templates-01-magic-link");
 
-        var body = page.Locator("textarea[data-field='messages.magic_link.body']");
-        var text = await body.InputValueAsync();
-        await body.FillAsync(text.Replace("Sign in to {{ app.name }}", "Welcome back to {{ app.name }}, {{ user.name }}", StringComparison.Ordinal));
+        var body = new CodeEditor(page, "messages.magic_link.body");
+        var text = await WhenReadyAsync(body);
+        await body.ReplaceAsync(text.Replace("Sign in to {{ app.name }}", "Welcome back to {{ app.name }}, {{ user.name }}", StringComparison.Ordinal));
         await page.Locator("input[data-field='messages.magic_link.subject']").FillAsync("Your link, {{ user.name }}");
 
         await Expect(frame.Locator("h1")).ToHaveTextAsync("Welcome back to My App, Jane Doe");
@@ -78,7 +78,7 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await Expect(page.FrameLocator("[data-test=preview] [data-test=mail-frame]").Locator("h1")).ToBeVisibleAsync();
         var title = await page.TitleAsync();
 
-        await page.Locator("textarea[data-field='messages.confirm_email.body']").FillAsync("""
+        await new CodeEditor(page, "messages.confirm_email.body").ReplaceAsync("""
             <html><body>
             <h1>Scripted</h1>
             <script>document.title = 'ran'; window.parent.document.title = 'ran'; document.body.insertAdjacentHTML('beforeend', '<p id="ran">ran</p>');</script>
@@ -135,15 +135,16 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
         await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/signin_sms_code");
-        var body = page.Locator("textarea[data-field='messages.signin_sms_code.body']");
-        await body.FillAsync("Your code: . Thanks!");
-        await body.EvaluateAsync("field => field.setSelectionRange(11, 11)");
+        var body = new CodeEditor(page, "messages.signin_sms_code.body");
+        await body.ReplaceAsync("Your code: . Thanks!");
+        await Expect(page.Locator("[data-test=preview-sms]")).ToHaveTextAsync("Your code: . Thanks!");
+        await body.SetCaretAsync(11);
 
         await page.Locator("[data-variable='token.code'] [data-test=insert-variable]").ClickAsync();
 
-        await Expect(body).ToHaveValueAsync("Your code: {{ token.code }}. Thanks!");
+        await body.WaitForTextAsync("Your code: {{ token.code }}. Thanks!");
         await Expect(page.Locator("[data-test=preview-sms]")).ToHaveTextAsync("Your code: 123456. Thanks!");
-        Assert.Equal(27, await body.EvaluateAsync<int>("field => field.selectionStart"));
+        Assert.Equal(27, await body.CaretAsync());
     }
 
     [Fact]
@@ -167,38 +168,67 @@ public sealed class TemplateEditorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Typing300CharactersFast_RightAfterLoad_CircuitSurvivesAndSaveKeepsTheText()
+    public async Task Typing300CharactersFast_RightAfterLoad_SavedTemplateIsExactlyWhatWasTyped()
     {
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
         await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/signin_sms_code");
-        var body = page.Locator("textarea[data-field='messages.signin_sms_code.body']");
-        var before = await body.InputValueAsync();
+        var body = new CodeEditor(page, "messages.signin_sms_code.body");
+        var before = await WhenReadyAsync(body);
         var typed = string.Concat(Enumerable.Range(0, 40).Select(i => $" word{i % 10}xyz"))[..300];
 
-        await body.ClickAsync();
+        await body.FocusAsync();
         await page.Keyboard.PressAsync("Control+End");
+        // Every key a real key press, 10 to 20 ms apart (MudBlazor's server-side field dropped some: MudBlazor #1012).
         for (var i = 0; i < typed.Length; i += 50)
             await page.Keyboard.TypeAsync(typed[i..(i + 50)], new() { Delay = i % 100 == 0 ? 10 : 20 });
 
-        // MudBlazor's immediate text field on Blazor Server can swallow a keystroke when a render overtakes the
-        // typing on a loaded machine (MudBlazor issue 1012); what matters here is that the circuit lives on and
-        // what the field shows is what gets saved.
-        await Expect(page.Locator("[data-test=preview-sms]")).ToContainTextAsync("word9xyz");
-        // Leaving the field sends its whole value, so the server catches up with any keystroke it missed; the save
-        // follows once the preview (rendered on the server) shows the field's end.
-        await body.BlurAsync();
-        var shown = await body.InputValueAsync();
-        Assert.StartsWith(before + typed[..20], shown, StringComparison.Ordinal);
-        await Expect(page.Locator("[data-test=preview-sms]")).ToContainTextAsync(shown[^12..].Trim());
+        // Save at once: it takes the browser's text, not whatever the circuit heard last.
         await page.ClickAsync("[data-test=save]");
         await Expect(page.Locator("[data-test=save-bar]")).ToContainTextAsync("No unsaved changes");
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
 
         var draft = await _app.Services.GetRequiredService<SettingsStore>().GetDraftSettingsAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(shown, draft.Messages.Get("signin_sms_code").Body);
-        Assert.Equal(shown, await body.InputValueAsync());
+        Assert.Equal(before + typed, draft.Messages.Get("signin_sms_code").Body);
+        Assert.Equal(before + typed, await body.TextAsync());
+        await Expect(page.Locator("[data-test=preview-sms]")).ToContainTextAsync(typed[^12..].Trim());
         Assert.DoesNotContain(_app.Log.Entries, e => e.Contains("ObjectDisposedException", StringComparison.Ordinal) || e.Contains("Unhandled exception in circuit", StringComparison.Ordinal));
+        Assert.DoesNotContain(browser.Log, l => l.Contains("Content Security Policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunawayTemplate_SaveNeverEnabled_ProblemMarkedOnTheLine()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/confirm_email");
+        var body = new CodeEditor(page, "messages.confirm_email.body");
+        await body.ReplaceAsync("<p>Hello {{ user.name }}</p>");
+        var save = page.Locator("[data-test=save]");
+        await Expect(save).ToBeEnabledAsync();
+
+        // From the first key of the runaway text on, every state the Save button takes is recorded.
+        await save.EvaluateAsync("b => { window.saveStates = []; new MutationObserver(() => window.saveStates.push(b.disabled)).observe(b, { attributes: true }); }");
+        await body.ReplaceAsync("<p>Hello</p>\n{{ for i in 1..5000 }}x{{ end }}");
+        await save.ClickAsync(new() { Force = true }); // a click in the pause changes nothing either
+
+        await Expect(page.Locator("[data-test=error-count]")).ToContainTextAsync("1 problem to fix");
+        await Expect(body.Box.Locator("[data-test=field-error]")).ToContainTextAsync("LoopLimit");
+        await Expect(save).ToBeDisabledAsync();
+        Assert.DoesNotContain(false, await page.EvaluateAsync<bool[]>("() => window.saveStates"));
+        await Eventually.Until(async () => (await body.MarkersAsync()).Any(m => m.StartsWith("2:", StringComparison.Ordinal) && m.Contains("LoopLimit", StringComparison.Ordinal)),
+            () => "a marker on line 2, where the loop is");
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0); // no failed-save toast: the problem is on the field
+        var draft = await _app.Services.GetRequiredService<SettingsStore>().GetDraftSettingsAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("5000", draft.Messages.Get("confirm_email").Body, StringComparison.Ordinal);
+        await browser.ScreenshotAsync("templates-runaway");
+
+        // A parse error has a place: Monaco marks it there.
+        await body.ReplaceAsync("<p>Hello</p>\n\n<p>{{ if }}</p>");
+        await Expect(page.Locator("[data-test=preview-error]").First).ToContainTextAsync("Body, line 3, column");
+        await Eventually.Until(async () => (await body.MarkersAsync()) is { Length: > 0 } marks && marks.All(m => m.StartsWith("3:", StringComparison.Ordinal)),
+            () => "markers on line 3 only, where the parse error is");
+        await browser.ScreenshotAsync("templates-error-marker");
     }
 
     [Fact]
@@ -208,14 +238,14 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         var page = browser.Page;
         page.Dialog += (_, dialog) => _ = dialog.AcceptAsync(); // "leave the page?" while edits are unsaved
         await OperatorSignIn.SignInAsync(browser, _app, Email, Password, "/settings/templates/verify_sms_code");
-        var body = page.Locator("textarea[data-field='messages.verify_sms_code.body']");
-        await body.FillAsync("Kept across reloads: {{ token.code }}");
+        var body = new CodeEditor(page, "messages.verify_sms_code.body");
+        await body.ReplaceAsync("Kept across reloads: {{ token.code }}");
         await Expect(page.Locator("[data-test=change-count]")).ToContainTextAsync("1 unsaved change");
 
         await page.ReloadAsync();
         await browser.WaitForCircuitAsync();
         await Expect(page.Locator("[data-test=restored-note]")).ToContainTextAsync("Restored unsaved changes");
-        await Expect(body).ToHaveValueAsync("Kept across reloads: {{ token.code }}");
+        await body.WaitForTextAsync("Kept across reloads: {{ token.code }}");
         await Expect(page.Locator("[data-test=change-count]")).ToContainTextAsync("1 unsaved change");
         await browser.ScreenshotAsync("templates-restored");
 
@@ -224,7 +254,7 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await Expect(page.Locator("[data-test=restored-note]")).ToHaveCountAsync(0);
         await page.ReloadAsync();
         await browser.WaitForCircuitAsync();
-        await Expect(body).ToHaveValueAsync("Kept across reloads: {{ token.code }}");
+        await body.WaitForTextAsync("Kept across reloads: {{ token.code }}");
         await page.WaitForFunctionAsync("() => sessionStorage.getItem('studio.unsaved-template.verify_sms_code') === null");
         await Expect(page.Locator("[data-test=restored-note]")).ToHaveCountAsync(0);
     }
@@ -244,6 +274,12 @@ public sealed class TemplateEditorTests : IAsyncLifetime
         await Expect(page.Locator("#components-reconnect-modal")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator(".components-reconnect-dialog")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("reconnect");
+    }
+
+    private static async Task<string> WhenReadyAsync(CodeEditor body)
+    {
+        await body.WaitReadyAsync();
+        return await body.TextAsync();
     }
 
     private static async Task AssertNoHorizontalOverflowAsync(BrowserSession browser)

@@ -16,10 +16,15 @@ namespace Studio.Web.Tests;
 public sealed class TemplateEditorPageTests : StudioTest
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private BunitJSModuleInterop _editorJs = null!;
 
     public override ValueTask InitializeAsync()
     {
         Services.AddSingleton<TimeProvider>(_time);
+        // Monaco itself runs only in a browser (the E2E types into it); here the page gets the editor's messages.
+        _editorJs = JSInterop.SetupModule("./js/template-editor.js");
+        _editorJs.Setup<bool>("load").SetResult(true);
+        _editorJs.Setup<bool>("attach", _ => true).SetResult(true);
         return base.InitializeAsync();
     }
 
@@ -47,7 +52,7 @@ public sealed class TemplateEditorPageTests : StudioTest
         var host = RenderTemplate(MessageType.MagicLink);
         host.WaitForElement("[data-test=preview] [data-test=mail-frame]", Patience);
 
-        host.Find("[data-field='messages.magic_link.body']").Input("<p>Hi {{ user.name }}, <a href=\"{{ token.confirmationURL }}\">go</a></p><script>alert(1)</script>");
+        TypeBody(host, "<p>Hi {{ user.name }}, <a href=\"{{ token.confirmationURL }}\">go</a></p><script>alert(1)</script>");
         Settle(host, () => Assert.Contains("go</a>", FrameDocument(host), StringComparison.Ordinal));
 
         var frame = host.Find("[data-test=preview] [data-test=mail-frame]");
@@ -67,7 +72,7 @@ public sealed class TemplateEditorPageTests : StudioTest
         var host = RenderTemplate(MessageType.MagicLink);
         host.WaitForElement("[data-test=preview-subject]", Patience);
 
-        host.Find("[data-field='messages.magic_link.body']").Input("<p>Hello</p>\n<p>{{ if }}</p>");
+        TypeBody(host, "<p>Hello</p>\n<p>{{ if }}</p>");
 
         Settle(host, () => Assert.Matches(@"^Body, line 2, column \d+: ", host.Find("[data-test=preview-error]").TextContent.Trim()));
         Assert.Matches(@"Line 2, column \d+: ", host.Find("[data-test=save-bar]").ParentElement!.TextContent);
@@ -98,11 +103,10 @@ public sealed class TemplateEditorPageTests : StudioTest
         host.WaitForAssertion(() => Assert.Equal("1 segment · GSM-7 · 63 characters", Segments(host)), Patience);
         Assert.Contains("123456 is your My App sign-in code.", host.Find("[data-test=preview-sms]").TextContent, StringComparison.Ordinal);
 
-        var body = host.Find("[data-field='messages.signin_sms_code.body']");
-        body.Input("{{ token.code }} " + new string('a', 154));
+        TypeBody(host, "{{ token.code }} " + new string('a', 154));
         Settle(host, () => Assert.Equal("2 segments · GSM-7 · 161 characters", Segments(host)));
 
-        host.Find("[data-field='messages.signin_sms_code.body']").Input("{{ token.code }} is your code 🔐");
+        TypeBody(host, "{{ token.code }} is your code 🔐");
         Settle(host, () => Assert.Equal("1 segment · UCS-2 · 22 characters", Segments(host)));
     }
 
@@ -135,6 +139,9 @@ public sealed class TemplateEditorPageTests : StudioTest
         host.WaitForElement("[data-field='messages.magic_link.subject']").Input("Sign in to {{ app.name }} now");
         host.Find("[data-field='messages.magic_link.fromEmail']").Input("links@example.test");
         host.WaitForAssertion(() => Assert.Equal("2 unsaved changes.", host.Find("[data-test=change-count]").TextContent.Trim()));
+        // Save waits for the check (the preview's render) of exactly this text.
+        Assert.NotNull(host.Find("[data-test=save]").GetAttribute("disabled"));
+        Settle(host, () => Assert.Null(host.Find("[data-test=save]").GetAttribute("disabled")));
 
         host.Find("[data-test=save]").Click();
 
@@ -151,7 +158,8 @@ public sealed class TemplateEditorPageTests : StudioTest
     {
         var host = RenderTemplate(MessageType.ConfirmEmail);
         // It parses (so the validator lets it through) but fails every render: the server would refuse it.
-        host.WaitForElement("[data-field='messages.confirm_email.body']").Input("{{ for i in 1..5000 }}x{{ end }}");
+        host.WaitForElement("[data-field='messages.confirm_email.body']");
+        TypeBody(host, "{{ for i in 1..5000 }}x{{ end }}");
 
         Settle(host, () => Assert.Contains("1 problem to fix", host.Find("[data-test=error-count]").TextContent, StringComparison.Ordinal));
         Assert.NotNull(host.Find("[data-test=save]").GetAttribute("disabled"));
@@ -159,15 +167,93 @@ public sealed class TemplateEditorPageTests : StudioTest
         Assert.Empty(host.FindAll("[data-test=server-errors]"));
 
         // Fixed: the problem goes with the next preview, and Save comes back.
-        host.Find("[data-field='messages.confirm_email.body']").Input("<p>{{ for i in 1..3 }}x{{ end }}</p>");
+        TypeBody(host, "<p>{{ for i in 1..3 }}x{{ end }}</p>");
         Settle(host, () => Assert.Empty(host.FindAll("[data-test=error-count]")));
         Assert.Null(host.Find("[data-test=save]").GetAttribute("disabled"));
         Assert.Equal(MessageDefaults.ConfirmEmailBody, (await DraftSettingsAsync()).Messages.ConfirmEmail.Body);
     }
 
+    [Fact]
+    public async Task RunawayTemplate_SaveStaysDisabled_FromTheFirstKeyUntilItsCheckComesBack()
+    {
+        var host = RenderTemplate(MessageType.ConfirmEmail);
+        host.WaitForElement("[data-field='messages.confirm_email.body']");
+        TypeBody(host, "<p>Fine {{ user.name }}</p>");
+        Settle(host, () => Assert.Null(SaveButton(host).GetAttribute("disabled")));
+
+        // The first key of a burst: the browser's text is ahead of the circuit's.
+        var editor = host.FindComponent<TemplateCodeEditor>();
+        await host.InvokeAsync(editor.Instance.OnTyping);
+        host.WaitForAssertion(() => Assert.NotNull(SaveButton(host).GetAttribute("disabled")));
+        Assert.NotNull(host.Find("[data-test=checking]"));
+
+        // The text arrives; the 300 ms preview pause has not passed: it still waits for the check.
+        await host.InvokeAsync(() => editor.Instance.OnText("<p>{{ for i in 1..5000 }}x{{ end }}</p>"));
+        host.WaitForAssertion(() => Assert.Equal("1 unsaved change.", host.Find("[data-test=change-count]").TextContent.Trim()));
+        Assert.NotNull(SaveButton(host).GetAttribute("disabled"));
+        Assert.Empty(host.FindAll("[data-test=error-count]"));
+
+        Settle(host, () => Assert.Contains("1 problem to fix", host.Find("[data-test=error-count]").TextContent, StringComparison.Ordinal));
+        Assert.NotNull(SaveButton(host).GetAttribute("disabled"));
+        Assert.Contains("LoopLimit", FieldError(host, "messages.confirm_email.body"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Save_TakesTheBrowsersLatestText_EvenBeforeItWasSent()
+    {
+        var host = RenderTemplate(MessageType.SigninSmsCode);
+        host.WaitForElement("[data-field='messages.signin_sms_code.body']");
+        TypeBody(host, "{{ token.code }} is your code");
+        Settle(host, () => Assert.Null(SaveButton(host).GetAttribute("disabled")));
+        // The operator typed on; the pause before sending had not passed when Save was clicked.
+        _editorJs.Setup<string?>("text", _ => true).SetResult("{{ token.code }} is your code, typed on");
+
+        SaveButton(host).Click();
+
+        await WaitForDraftAsync(d => d.Messages.SigninSmsCode.Body == "{{ token.code }} is your code, typed on");
+        SnackbarSays(host, "Saved to the draft");
+    }
+
+    [Fact]
+    public async Task Save_RechecksTheBrowsersText_ARunawayStaysUnsaved_AndShowsOnTheField()
+    {
+        var host = RenderTemplate(MessageType.SigninSmsCode);
+        host.WaitForElement("[data-field='messages.signin_sms_code.body']");
+        TypeBody(host, "{{ token.code }} is your code");
+        Settle(host, () => Assert.Null(SaveButton(host).GetAttribute("disabled")));
+        _editorJs.Setup<string?>("text", _ => true).SetResult("{{ for i in 1..5000 }}x{{ end }}");
+
+        SaveButton(host).Click();
+
+        host.WaitForAssertion(() => Assert.Contains("LoopLimit", FieldError(host, "messages.signin_sms_code.body"), StringComparison.Ordinal), Patience);
+        Assert.Contains("1 problem to fix", host.Find("[data-test=error-count]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(host.FindAll(".mud-snackbar"));
+        Assert.Equal(MessageDefaults.For(MessageType.SigninSmsCode).Body, (await DraftSettingsAsync()).Messages.SigninSmsCode.Body);
+    }
+
+    [Fact]
+    public void ParseError_IsMarkedInTheEditor_AtItsLineAndColumn()
+    {
+        var host = RenderTemplate(MessageType.MagicLink);
+        host.WaitForElement("[data-test=preview-subject]", Patience);
+
+        TypeBody(host, "<p>Hello</p>\n\n<p>{{ if }}</p>");
+
+        Settle(host, () => Assert.Contains(LastMarkers(), m => m.Line == 3 && m.Column > 1 && m.Message.Contains("if", StringComparison.Ordinal)));
+        Assert.All(LastMarkers(), m => Assert.Equal(3, m.Line));
+
+        TypeBody(host, "<p>Hello</p>");
+        Settle(host, () => Assert.Empty(LastMarkers()));
+    }
+
+    private IReadOnlyList<TemplateMarker> LastMarkers() =>
+        _editorJs.Invocations["setMarkers"] is { Count: > 0 } calls ? (IReadOnlyList<TemplateMarker>)calls[^1].Arguments[1]! : [new TemplateMarker(0, 0, "none yet")];
+
+    private static AngleSharp.Dom.IElement SaveButton(IRenderedComponent<StudioHost> host) => host.Find("[data-test=save]");
+
     private static string FieldError(IRenderedComponent<StudioHost> host, string path)
     {
-        var control = host.Find($"[data-field='{path}']").Closest(".mud-input-control") ?? throw new InvalidOperationException("no input control");
+        var control = host.Find($"[data-field='{path}']");
         return string.Join(" ", control.QuerySelectorAll(".mud-input-error").Select(e => e.TextContent));
     }
 
@@ -217,11 +303,12 @@ public sealed class TemplateEditorPageTests : StudioTest
     public void InsertVariable_AddsItToTheBody()
     {
         var host = RenderTemplate(MessageType.SigninSmsCode);
-        host.WaitForElement("[data-field='messages.signin_sms_code.body']").Input("Code:");
+        host.WaitForElement("[data-field='messages.signin_sms_code.body']");
+        TypeBody(host, "Code:");
 
         host.Find("[data-variable='token.code'] [data-test=insert-variable]").Click();
 
-        host.WaitForAssertion(() => Assert.Equal("Code:{{ token.code }}", host.Find("[data-field='messages.signin_sms_code.body']").GetAttribute("value") ?? host.Find("[data-field='messages.signin_sms_code.body']").TextContent));
+        host.WaitForAssertion(() => Assert.Equal("Code:{{ token.code }}", Body(host)));
         Settle(host, () => Assert.Equal("Code:123456", host.Find("[data-test=preview-sms]").TextContent.Trim()));
     }
 
@@ -278,6 +365,16 @@ public sealed class TemplateEditorPageTests : StudioTest
     // Saving and sending re-check the templates with a real render; give them the same patience.
     private static void SnackbarSays(IRenderedComponent<StudioHost> host, string text) =>
         host.WaitForAssertion(() => Assert.Contains(text, string.Join("\n", host.FindAll(".mud-snackbar").Select(s => s.TextContent)), StringComparison.Ordinal), Patience);
+
+    /// <summary>What the browser's editor sends: "typing" at the first key, then the text once typing pauses.</summary>
+    private static void TypeBody(IRenderedComponent<StudioHost> host, string text)
+    {
+        var editor = host.WaitForComponent<TemplateCodeEditor>();
+        host.InvokeAsync(editor.Instance.OnTyping).GetAwaiter().GetResult();
+        host.InvokeAsync(() => editor.Instance.OnText(text)).GetAwaiter().GetResult();
+    }
+
+    private static string Body(IRenderedComponent<StudioHost> host) => host.FindComponent<TemplateCodeEditor>().Instance.Text;
 
     private static string PreviewSubject(IRenderedComponent<StudioHost> host) => host.Find("[data-test=preview-subject]").TextContent.Trim();
 

@@ -34,6 +34,8 @@ public sealed partial class TemplateEditor : IDisposable
     private bool _previewBusy;
     private string? _restoreCheckedFor;
     private bool _restored;
+    private TemplateCodeEditor? _code;
+    private IReadOnlyList<TemplateMarker> _markers = [];
 
     protected override IReadOnlyList<string> Sections => [$"messages.{Type}"];
 
@@ -87,69 +89,11 @@ public sealed partial class TemplateEditor : IDisposable
         SchedulePreview();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        // Interactive only (no storage while prerendering): once per shown type, bring back what this tab kept.
-        if (Editor is null || _shownType is null || _restoreCheckedFor == _shownType) return;
-        var type = _shownType;
-        _restoreCheckedFor = type;
-        string? kept;
-        try
-        {
-            kept = await JS.InvokeAsync<string?>("sessionStorage.getItem", UnsavedKey(type));
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException)
-        {
-            return;
-        }
-        if (kept is null || type != _shownType || UnsavedTemplate.Parse(kept) is not { } unsaved) return;
-        var template = Template;
-        if (unsaved.Matches(template)) return;
-        unsaved.ApplyTo(template);
-        _restored = true;
-        OnEdited();
-        SchedulePreview();
-        StateHasChanged();
-    }
-
     private void OnTemplateFieldChanged(FormFieldChangedEventArgs args)
     {
         OnFieldChanged(args);
         SchedulePreview();
         KeepUnsaved();
-    }
-
-    private static string UnsavedKey(string type) => $"studio.unsaved-template.{type}";
-
-    // The tab keeps the edits until they are saved or discarded, so a reload or a dropped circuit loses nothing.
-    private void KeepUnsaved()
-    {
-        if (_shownType is null) return;
-        _ = StoreAsync(UnsavedKey(_shownType), UnsavedTemplate.From(Template).ToJson());
-    }
-
-    private async Task StoreAsync(string key, string value)
-    {
-        try
-        {
-            await JS.InvokeVoidAsync("sessionStorage.setItem", key, value);
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
-        {
-            // Best effort: the edits are still in the circuit.
-        }
-    }
-
-    private async Task ForgetUnsavedAsync(string type)
-    {
-        try
-        {
-            await JS.InvokeVoidAsync("sessionStorage.removeItem", UnsavedKey(type));
-        }
-        catch (Exception ex) when (ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)
-        {
-            // Prerendering or gone: nothing was kept that could come back wrongly after a save.
-        }
     }
 
     private void SchedulePreview() => _ = PreviewSoonAsync();
@@ -171,6 +115,7 @@ public sealed partial class TemplateEditor : IDisposable
     {
         var type = Type!;
         var template = Template;
+        var checking = Checked(template);
         _previewBusy = true;
         StateHasChanged();
         try
@@ -178,7 +123,9 @@ public sealed partial class TemplateEditor : IDisposable
             var result = await Preview.RenderAsync(
                 new TemplatePreviewRequest(type, IsEmail ? template.Subject ?? "" : null, template.Body ?? "", null), ct);
             if (ct.IsCancellationRequested || type != Type) return;
+            _checked = checking;
             _preview = result.IsSuccess ? result.Value : null;
+            _markers = result.IsSuccess ? BodyMarkers(result.Value) : [];
             _previewProblem = result.IsSuccess ? null : result.Error.Message;
             // Parse errors are the validator's; what only rendering finds would make the server refuse the save.
             var renderErrors = result.IsSuccess ? result.Value.Errors : [];
@@ -193,43 +140,17 @@ public sealed partial class TemplateEditor : IDisposable
         }
     }
 
-    /// <summary>Puts <c>{{ name }}</c> where the caret is in the body (at the end when the browser can't say).</summary>
+    /// <summary>Puts <c>{{ name }}</c> where the caret is in the body (at the end when there is no editor to ask).</summary>
     private async Task InsertAsync(string name)
     {
         var snippet = $"{{{{ {name} }}}}";
-        var body = Template.Body ?? "";
-        var selector = $"textarea[data-field='{P("body")}']";
-        var (start, end) = (body.Length, body.Length);
-        IJSObjectReference? module = null;
-        try
-        {
-            module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/template-editor.js");
-            if (await module.InvokeAsync<int[]?>("selection", selector) is [var from, var to] && from >= 0 && to >= from && to <= body.Length)
-                (start, end) = (from, to);
-        }
-        catch (JSException)
-        {
-            // No caret to read: append.
-        }
-
-        Template.Body = body[..start] + snippet + body[end..];
+        var text = _code is null ? null : await _code.InsertAsync(snippet);
+        Template.Body = text ?? (Template.Body ?? "") + snippet;
+        _browserAhead = false;
         OnEdited();
         KeepUnsaved();
         SchedulePreview();
         StateHasChanged();
-        if (module is null) return;
-        try
-        {
-            await module.InvokeVoidAsync("placeCaret", selector, start + snippet.Length);
-        }
-        catch (JSException)
-        {
-            // The caret stays where the browser put it.
-        }
-        finally
-        {
-            await module.DisposeAsync();
-        }
     }
 
     private void ResetToDefault()
