@@ -27,6 +27,9 @@ public sealed class PasskeysSettings
     /// <summary>Origins a ceremony may come from; empty means the public base URL's origin plus the redirect URLs' origins.</summary>
     public List<string> Origins { get; set; } = [];
 
-    /// <summary><c>required</c>, <c>preferred</c> or <c>discouraged</c>; a verified passkey sign-in satisfies the second factor.</summary>
-    public string UserVerification { get; set; } = Preferred;
+    /// <summary>
+    /// <c>required</c> (the default: a passkey alone then proves two factors, possession and the device's PIN or
+    /// biometric), <c>preferred</c> or <c>discouraged</c>; a verified passkey sign-in satisfies the second factor.
+    /// </summary>
+    public string UserVerification { get; set; } = Required;
 }

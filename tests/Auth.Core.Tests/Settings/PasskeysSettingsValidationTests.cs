@@ -17,7 +17,7 @@ public class PasskeysSettingsValidationTests
         Assert.Null(passkeys.RpName);
         Assert.Null(passkeys.RpId);
         Assert.Empty(passkeys.Origins);
-        Assert.Equal("preferred", passkeys.UserVerification);
+        Assert.Equal("required", passkeys.UserVerification);
     }
 
     [Theory]

@@ -26,7 +26,7 @@ public class SettingsJsonTests
             json.Select(p => p.Key));
         Assert.Equal("""{"enabled":false,"required":false,"totpIssuer":null}""", json["mfa"]!.ToJsonString());
         Assert.Equal("""{"retentionDays":90}""", json["events"]!.ToJsonString());
-        Assert.Equal("""{"enabled":false,"rpName":null,"rpId":null,"origins":[],"userVerification":"preferred"}""", json["passkeys"]!.ToJsonString());
+        Assert.Equal("""{"enabled":false,"rpName":null,"rpId":null,"origins":[],"userVerification":"required"}""", json["passkeys"]!.ToJsonString());
         Assert.Equal("""["http://localhost:3000/auth-redirect"]""", json["redirectURLs"]!.ToJsonString());
         Assert.Equal("""{"name":"My App"}""", json["app"]!.ToJsonString());
         Assert.Equal("""{"enabled":true,"confirmEmail":true,"linkExpiresIn":3600,"unverifiedAccountTtlHours":72}""", json["email"]!.ToJsonString());

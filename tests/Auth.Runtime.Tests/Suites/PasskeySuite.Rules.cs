@@ -116,9 +116,22 @@ public abstract partial class PasskeySuite
     }
 
     [Fact]
+    public async Task SignIn_UnverifiedUnderTheDefaultRequired_IsRefused()
+    {
+        var (email, session, _) = await SignUpWithSessionAsync();
+        using var authenticator = new SoftwareAuthenticator();
+        await RegisterAsync(authenticator, session);
+        authenticator.VerifiesUser = false;
+
+        var signIn = await PostAsync("/auth/signin-passkey", new { credential = authenticator.Get(await SignInOptionsAsync(email), AppOrigin) });
+
+        signIn.AssertError(HttpStatusCode.Unauthorized, "invalid_passkey");
+    }
+
+    [Fact]
     public async Task SignIn_UserVerified_SatisfiesMfa_UnverifiedAsksForTheSecondFactor()
     {
-        await Fixture.PublishAsync(new { email = new { confirmEmail = false }, passkeys = new { enabled = true }, mfa = new { enabled = true } });
+        await Fixture.PublishAsync(new { email = new { confirmEmail = false }, passkeys = new { enabled = true, userVerification = "preferred" }, mfa = new { enabled = true } });
         var (email, session, _) = await SignUpWithSessionAsync();
         await MfaSteps.EnrolAsync((path, body, s) => PostAsync(path, body, s), Fixture.Time, session);
         using var authenticator = new SoftwareAuthenticator();
