@@ -11,7 +11,7 @@ namespace Auth.Core.Users;
 public sealed class SecondFactorBadges(IDbContextFactory<AuthDbContext> dbFactory)
 {
     /// <summary>The largest page the users list shows.</summary>
-    public const int MaxIds = 100;
+    public const int MaxIds = UserDirectory.MaxPageSize;
 
     public async Task<IReadOnlySet<string>> WithSecondFactorAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
     {
