@@ -40,7 +40,7 @@ public abstract class UserFactorsSuite(AppFixture fixture) : SuiteBase(fixture)
         (await DeleteAsync($"/auth/passkeys/{id}", session, new { })).AssertError(HttpStatusCode.BadRequest, "validation_error");
         (await DeleteAsync($"/auth/passkeys/{id}", session, new { password = "not the password" }))
             .AssertError(HttpStatusCode.Unauthorized, "invalid_credentials");
-        (await DeleteAsync($"/auth/passkeys/{id}", session, new { code = "123456" })).AssertError(HttpStatusCode.Unauthorized, "invalid_code");
+        (await DeleteAsync($"/auth/passkeys/{id}", session, new { code = "123456" })).AssertError(HttpStatusCode.Unauthorized, "invalid_mfa_code");
 
         Assert.Single((await GetAsync("/auth/passkeys", session)).Json!.AsArray());
     }
