@@ -93,6 +93,8 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<Passkeys.PasskeyCounter>();
         services.AddSingleton<Passkeys.PasskeyRegistration>();
         services.AddSingleton<Passkeys.PasskeySignIn>();
+        services.AddSingleton<Passkeys.PasskeyDecoys>();
+        services.AddSingleton<Users.SecondFactorBadges>();
         services.AddSingleton<Passkeys.PasskeyManagement>();
         services.AddSingleton<LocalSignUp>();
         services.AddAuthMessaging();

@@ -138,6 +138,8 @@ public static class RuntimeRoutes
         users.MapGet("/{id}", AdminUsersEndpoints.Get).WithName("getUserById");
         users.MapDelete("/{id}", AdminUsersEndpoints.Delete).WithName("deleteUser");
         users.MapDelete("/{id}/mfa", AdminMfaEndpoints.Reset).WithName("resetUserMfa");
+        users.MapGet("/{id}/passkeys", AdminPasskeysEndpoints.List).WithName("listUserPasskeys");
+        users.MapDelete("/{id}/passkeys/{passkeyId}", AdminPasskeysEndpoints.Remove).WithName("removeUserPasskey");
 
         // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
         secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages").AllowRoles(OperatorAccess.OwnerAndSupport);

@@ -34,6 +34,10 @@ public static class EventTypes
     /// <summary>An operator vouched for an identifier; <c>detail.channel</c> is email or phone.</summary>
     public const string UserVerified = "user.verified";
     public const string UserDeleted = "user.deleted";
+    /// <summary>An operator removed the user's second factors and recovery codes; <c>detail.count</c> is the sessions ended.</summary>
+    public const string MfaReset = "user.mfa_reset";
+    /// <summary>A passkey was removed, by the user (with proof) or an operator.</summary>
+    public const string PasskeyRemoved = "user.passkey_removed";
 
     /// <summary>Every type, for the studio's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -41,6 +45,7 @@ public static class EventTypes
         SignUp, SignUpRefused, SignIn, SignInFailed, LockedOut, PasswordChanged, PasswordReset, EmailVerified, PhoneVerified, SessionsRevoked,
         MessageSent, MessageFailed, OperatorSignIn, OperatorSignInFailed, OperatorAdded, OperatorRemoved, SettingsSaved,
         SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted,
+        MfaReset, PasskeyRemoved,
     ];
 }
 

@@ -52,8 +52,11 @@ public sealed class MfaFactorManagement(
         return Result<IReadOnlyList<string>>.Success(codes);
     }
 
-    // Either proof goes through the lockout window: a stolen session cannot guess its way to removing the factor.
-    private async Task<AuthError?> ProveAsync(AuthDbContext db, string userId, MfaProof proof, CancellationToken ct)
+    /// <summary>
+    /// Checks <paramref name="proof"/> for the user (null: proven). Either proof goes through the lockout window: a stolen
+    /// session cannot guess its way to removing a factor or a passkey.
+    /// </summary>
+    public async Task<AuthError?> ProveAsync(AuthDbContext db, string userId, MfaProof proof, CancellationToken ct)
     {
         var byCode = !string.IsNullOrWhiteSpace(proof.Code);
         if (byCode == !string.IsNullOrEmpty(proof.Password))

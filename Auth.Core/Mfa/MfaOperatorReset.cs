@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Errors;
 using Auth.Core.Sessions;
@@ -6,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Core.Mfa;
 
 /// <summary>What an operator sees of a user's second factors, and the reset for a user who lost their authenticator.</summary>
-public sealed class MfaOperatorReset(IDbContextFactory<AuthDbContext> dbFactory, MfaFactorManagement factors, SessionService sessions)
+public sealed class MfaOperatorReset(
+    IDbContextFactory<AuthDbContext> dbFactory, MfaFactorManagement factors, SessionService sessions, ActivityRecorder activity)
 {
     public Task<IReadOnlyList<MfaFactorInfo>> ListAsync(string userId, CancellationToken ct = default) => factors.ListAsync(userId, ct);
 
@@ -25,6 +27,8 @@ public sealed class MfaOperatorReset(IDbContextFactory<AuthDbContext> dbFactory,
         await db.RecoveryCodes.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.MfaChallenges.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         var ended = await sessions.RevokeAllAsync(db, userId, keepSessionId: null, ct);
+        activity.Add(db, EventTypes.MfaReset, userId, new EventDetail { Count = ended }, actor: Actor.OperatorOrSystem);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return ended;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Auth.Core.Data;
@@ -24,11 +23,8 @@ public sealed record PasskeySignInCommand(JsonElement? Credential, ClientInfo Cl
 /// </summary>
 public sealed class PasskeySignIn(
     IDbContextFactory<AuthDbContext> dbFactory, PasskeyRelyingParty relyingParty, PasskeyChallenges challenges,
-    PasskeyCounter counter, MfaChallenges mfa, SessionService sessions)
+    PasskeyCounter counter, MfaChallenges mfa, SessionService sessions, PasskeyDecoys decoys)
 {
-    // Decoy credential ids are a keyed hash of the e-mail so one address always gets the same one (within a process).
-    private static readonly byte[] DecoyKey = RandomNumberGenerator.GetBytes(32);
-
     public async Task<Result<JsonElement>> OptionsAsync(string? email, CancellationToken ct = default)
     {
         if (!relyingParty.Settings.Enabled) return PasskeyErrors.Disabled();
@@ -46,7 +42,7 @@ public sealed class PasskeySignIn(
             allowed = stored.Select(p => PasskeyTransports.Descriptor(p.CredentialId, p.Transports)).ToList();
             // No enumeration: an unknown address, or one without passkeys, gets options shaped like a real account's.
             if (allowed.Count == 0)
-                allowed.Add(PasskeyTransports.Descriptor(HMACSHA256.HashData(DecoyKey, Encoding.UTF8.GetBytes(normalized.Value.Normalized))[..16], "internal,hybrid"));
+                allowed.Add(PasskeyTransports.Descriptor(decoys.CredentialId(normalized.Value.Normalized), "internal,hybrid"));
         }
         var options = rp.Fido2().GetAssertionOptions(new GetAssertionOptionsParams
         {

@@ -11,6 +11,9 @@ namespace Auth.Core.Sessions;
 /// <summary>The caller behind a session token.</summary>
 public sealed record AuthenticatedSession(User User, Session Session);
 
+/// <summary>A session re-issued after it proved another method: its row and a token whose JWT carries the new amr.</summary>
+public sealed record RefreshedSession(Session Session, string Token);
+
 /// <summary>Opens, checks and ends sessions. A session is a database row; the JWT only points at it.</summary>
 public sealed class SessionService(
     IDbContextFactory<AuthDbContext> dbFactory,
@@ -58,17 +61,28 @@ public sealed class SessionService(
 
     /// <summary>
     /// Records that the caller's session proved <paramref name="method"/> (a factor confirmed from it), which lifts
-    /// <see cref="EnrollmentOnly"/>; the session cache forgets the user at once.
+    /// <see cref="EnrollmentOnly"/>, and returns a fresh token whose JWT carries the new amr (null: no such live session).
+    /// One conditional UPDATE appends the method, so parallel confirms on one session never lose a value; the session
+    /// cache forgets the user at once.
     /// </summary>
-    public async Task AddMethodAsync(string userId, string sessionId, string method, CancellationToken ct = default)
+    public async Task<RefreshedSession?> AddMethodAsync(string userId, string sessionId, string method, CancellationToken ct = default)
     {
+        var padded = " " + method + " ";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.UserId == userId)
-            .Select(s => s.Amr).SingleOrDefaultAsync(ct);
-        var amr = Truncate(Mfa.Amr.With(current, method), 64);
-        await db.Sessions.Where(s => s.Id == sessionId && s.UserId == userId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Amr, amr), CancellationToken.None);
+        // amr is at most 64 characters; every method together stays far below, the length test only guards the column.
+        await db.Sessions
+            .Where(s => s.Id == sessionId && s.UserId == userId
+                && (s.Amr == null || (!(" " + s.Amr + " ").Contains(padded) && s.Amr.Length + method.Length < 64)))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Amr, s => s.Amr == null || s.Amr == "" ? method : s.Amr + " " + method),
+                CancellationToken.None);
         cache.UserChanged(db, userId);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var session = await db.Sessions.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now, CancellationToken.None);
+        if (session is null) return null;
+        var token = tokens.Issue(new SessionTokenRequest(userId, sessionId, session.ExpiresAt - now, TokenTypes.Session, Mfa.Amr.ToRfc8176(session.Amr)));
+        return new RefreshedSession(session, token);
     }
 
     public async Task<Result<AuthenticatedSession>> AuthenticateAsync(string? token, CancellationToken ct = default)

@@ -12,10 +12,11 @@ public sealed record VerifyPhoneCommand(string? Phone, string? Code, ClientInfo 
 /// <summary>
 /// POST /auth/verify-phone: redeems a verify_sms_code. A sign-up code marks the phone verified; a
 /// change-phone code (sent to the new number) moves the account to that number, verified. Either way
-/// the user is signed in.
+/// the user is signed in, or answered mfa_required when they have a confirmed second factor.
 /// </summary>
 public sealed class VerifyPhone(
-    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions, ActivityRecorder activity)
+    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions, ActivityRecorder activity,
+    Mfa.MfaChallenges challenges)
 {
     private static readonly string[] Purposes = [TokenPurposes.VerifyPhone, TokenPurposes.ChangePhone];
 
@@ -57,7 +58,10 @@ public sealed class VerifyPhone(
         if (!user.PhoneVerified || token.Purpose == TokenPurposes.ChangePhone)
             activity.Add(db, EventTypes.PhoneVerified, user.Id, new EventDetail { Channel = Messaging.OutboxChannel.Sms }, command.Client);
         user.PhoneVerified = true;
-        var grant = sessions.Open(db, user, command.Client, Mfa.Amr.Sms);
+        // The code proves the phone, one factor: a user with a confirmed second factor gets the second step like any
+        // other sign-in, and the number is verified either way.
+        var secondStep = await challenges.RequireAsync(db, user, Mfa.Amr.Sms, ct);
+        var grant = secondStep is null ? sessions.Open(db, user, command.Client, Mfa.Amr.Sms) : null;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -67,6 +71,7 @@ public sealed class VerifyPhone(
             return new AuthError(AuthErrors.PhoneNotUnique, "Another account already uses this phone number.");
         }
         await transaction.CommitAsync(ct);
+        if (grant is null) return secondStep!;
         return grant;
     }
 }

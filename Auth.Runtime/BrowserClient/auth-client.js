@@ -109,7 +109,12 @@ export function createClient(baseUrl, options = {}) {
 
     /** Confirms the enrolment with a code from the app; recoveryCodes are shown once. */
     async confirmTotp(factorId, code) {
-      return named(await call("POST", "/auth/mfa/totp/confirm", { factorId, code }), "recoveryCodes", (d) => d.recoveryCodes);
+      const result = await call("POST", "/auth/mfa/totp/confirm", { factorId, code });
+      // The session comes back re-issued: its JWT's amr now names the second factor.
+      if (result.ok && result.data.session && result.data.session.token) keep(result.data.session.token);
+      const answer = named(result, "recoveryCodes", (d) => d.recoveryCodes);
+      answer.session = result.ok ? result.data.session : null;
+      return answer;
     },
 
     /** The second step of a sign-in that answered mfa_required: { code } or { recoveryCode } opens the session. */
@@ -269,8 +274,9 @@ function passkeyMethods(call, grant, empty) {
         return { user: null, session: null, passkeys: result.ok ? result.data : null, errors: result.errors };
       },
 
-      async remove(id) {
-        return empty(await call("DELETE", "/auth/passkeys/" + encodeURIComponent(id)));
+      /** Removes a passkey; proof is { password } or { code } (a current authenticator code), like removeFactor. */
+      async remove(id, proof = {}) {
+        return empty(await call("DELETE", "/auth/passkeys/" + encodeURIComponent(id), { password: proof.password, code: proof.code }));
       },
     },
 

@@ -22,6 +22,12 @@ public sealed record TotpEnrollResponse(string FactorId, string Secret, string O
 /// <summary>Shown once: only their hashes are kept.</summary>
 public sealed record RecoveryCodesResponse(IReadOnlyList<string> RecoveryCodes);
 
+/// <summary>
+/// A confirmed authenticator: its recovery codes (shown once) and the caller's session re-issued, whose token's JWT
+/// carries the new amr (<c>otp</c>, <c>mfa</c>); the old token stays valid until it expires.
+/// </summary>
+public sealed record TotpConfirmResponse(IReadOnlyList<string> RecoveryCodes, SessionResponse? Session);
+
 public sealed record MfaFactorResponse(string Id, string Type, DateTime CreatedAt, DateTime? ConfirmedAt, DateTime? LastUsedAt)
 {
     public static MfaFactorResponse From(MfaFactorInfo f) => new(f.Id, f.Type, f.CreatedAt, f.ConfirmedAt, f.LastUsedAt);

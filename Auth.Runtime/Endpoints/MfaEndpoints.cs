@@ -17,14 +17,17 @@ internal static class MfaEndpoints
         return result.ToHttp(TotpEnrollResponse.From);
     }
 
-    public static async Task<Results<Ok<RecoveryCodesResponse>, ErrorHttpResult>> ConfirmTotp(
+    public static async Task<Results<Ok<TotpConfirmResponse>, ErrorHttpResult>> ConfirmTotp(
         MfaConfirmRequest request, HttpContext context, TotpEnrollment flow, SessionService sessions)
     {
         var caller = context.Caller();
         var result = await flow.ConfirmAsync(caller.User.Id, request.FactorId, request.Code, context.RequestAborted);
-        // The code just proved the factor from this session: an enrolment-only session (mfa.required) is upgraded.
-        if (result.IsSuccess) await sessions.AddMethodAsync(caller.User.Id, caller.Session.Id, Amr.Totp, CancellationToken.None);
-        return result.ToHttp(codes => new RecoveryCodesResponse(codes));
+        if (!result.IsSuccess) return new ErrorHttpResult(result.Error!);
+        // The code just proved the factor from this session: its amr gains totp (an enrolment-only session under
+        // mfa.required is upgraded) and the client gets a token whose JWT says so.
+        var refreshed = await sessions.AddMethodAsync(caller.User.Id, caller.Session.Id, Amr.Totp, CancellationToken.None);
+        return TypedResults.Ok(new TotpConfirmResponse(result.Value,
+            refreshed is null ? null : SessionResponse.Opened(refreshed.Session, refreshed.Token)));
     }
 
     public static async Task<Ok<List<MfaFactorResponse>>> ListFactors(HttpContext context, MfaFactorManagement flow)

@@ -31,9 +31,12 @@ internal static class PasskeyEndpoints
         return TypedResults.Ok(passkeys.Select(PasskeyResponse.From).ToList());
     }
 
-    public static async Task<Results<Ok<EmptyResponse>, ErrorHttpResult>> Remove(string id, HttpContext context, PasskeyManagement flow)
+    /// <summary>Needs the password or a current authenticator code, like removing a factor (ADR 0015).</summary>
+    public static async Task<Results<Ok<EmptyResponse>, ErrorHttpResult>> Remove(
+        string id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] MfaProofRequest? request, HttpContext context, PasskeyManagement flow)
     {
-        var result = await flow.RemoveAsync(context.Caller().User.Id, id, context.RequestAborted);
+        var proof = request?.ToProof() ?? new Auth.Core.Mfa.MfaProof(null, null);
+        var result = await flow.RemoveAsync(context.Caller().User.Id, id, proof, context.RequestAborted);
         return result.ToHttp(_ => EmptyResponse.Instance);
     }
 

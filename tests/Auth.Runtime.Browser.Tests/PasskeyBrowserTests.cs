@@ -11,7 +11,9 @@ namespace Auth.Runtime.Browser.Tests;
 /// <summary>
 /// Passkeys end to end in Chromium with its virtual authenticator (CDP WebAuthn domain): the sample app, served on
 /// localhost (an IP address cannot be an RP id), registers a passkey through client.js and signs in with it.
-/// The RP id and origins are the run-time defaults: the host of PublicBaseUrl and the redirect URLs' origins.
+/// The RP id is the run-time default (the host of PublicBaseUrl); passkeys.origins names the sample app only, so a
+/// second sample app on another localhost port (a redirect URL, so CORS lets it call) is a page whose assertions the
+/// server must refuse.
 /// </summary>
 public sealed class PasskeyBrowserTests : IAsyncLifetime
 {
@@ -19,8 +21,10 @@ public sealed class PasskeyBrowserTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private AuthAppFactory _runtime = null!;
     private SampleApp _sample = null!;
+    private SampleApp _otherSample = null!;
     private string _runtimeUrl = "";
     private string _appOrigin = "";
+    private string _otherOrigin = "";
 
     public async ValueTask InitializeAsync()
     {
@@ -39,11 +43,13 @@ public sealed class PasskeyBrowserTests : IAsyncLifetime
         _runtimeUrl = $"http://localhost:{port}";
         _sample = await SampleApp.StartAsync(_runtimeUrl);
         _appOrigin = _sample.Origin.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        _otherSample = await SampleApp.StartAsync(_runtimeUrl);
+        _otherOrigin = _otherSample.Origin.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
         await PublishAsync(new
         {
-            redirectURLs = new[] { _appOrigin + "/auth-redirect" },
+            redirectURLs = new[] { _appOrigin + "/auth-redirect", _otherOrigin + "/auth-redirect" },
             email = new { confirmEmail = false },
-            passkeys = new { enabled = true, userVerification = "required" },
+            passkeys = new { enabled = true, userVerification = "required", origins = new[] { _appOrigin } },
         });
     }
 
@@ -75,12 +81,23 @@ public sealed class PasskeyBrowserTests : IAsyncLifetime
               const made = await auth.passkeys.register("Virtual key");
               if (made.errors) return "register: " + made.errors[0].code + " " + made.errors[0].message;
               const listed = await auth.passkeys.list();
-              const out = await auth.signOut();
-              return out.errors ? "signout: " + out.errors[0].code : up.user._id + " " + listed.passkeys.map(p => p.name).join(",");
+              return up.user._id + " " + listed.passkeys.map(p => p.name).join(",");
             }
             """, new[] { email, _appOrigin + "/auth-redirect" });
         var userId = registered.Split(' ')[0];
         Assert.Matches("^[0-9a-f]{24} Virtual key$", registered);
+
+        // Signed out, the page has no session: the sign-in below is the passkey's alone.
+        var signedOut = await page.EvaluateAsync<string>("""
+            async () => {
+              const auth = window.authClient.auth;
+              const out = await auth.signOut();
+              if (out.errors) return "signout: " + out.errors[0].code;
+              const me = await auth.getUser();
+              return me.errors ? "no session: " + me.errors[0].code : "still signed in as " + me.user._id;
+            }
+            """);
+        Assert.StartsWith("no session: ", signedOut, StringComparison.Ordinal);
 
         var signedIn = await page.EvaluateAsync<string>("""
             async () => {
@@ -93,6 +110,19 @@ public sealed class PasskeyBrowserTests : IAsyncLifetime
             """);
 
         Assert.Equal(userId, signedIn);
+
+        // The same tab (and virtual authenticator) on another localhost origin: the browser signs for the RP id
+        // "localhost", the server refuses the origin it did not publish.
+        await page.GotoAsync(_otherOrigin + "/");
+        await Assertions.Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+        var wrongOrigin = await page.EvaluateAsync<string>("""
+            async () => {
+              const result = await window.authClient.auth.signInWithPasskey();
+              return result.errors ? result.errors[0].code : "signed in as " + result.user._id;
+            }
+            """);
+
+        Assert.Equal("invalid_passkey", wrongOrigin);
     }
 
     private async Task PublishAsync(object patch)
@@ -113,6 +143,7 @@ public sealed class PasskeyBrowserTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (_sample is not null) await _sample.DisposeAsync();
+        if (_otherSample is not null) await _otherSample.DisposeAsync();
         await _runtime.DisposeAsync();
         await _database.DisposeAsync();
     }

@@ -57,4 +57,32 @@ public abstract class MfaSignInFlowsSuite(AppFixture fixture) : SmsSuiteBase(fix
         (await PostAsync("/auth/mfa/verify", new { mfaToken, code = MfaSteps.Code(secret, Fixture.Time) })).AssertStatus(HttpStatusCode.OK);
         Assert.Equal("email totp", await MfaSteps.LatestAmrAsync(Db(), userId));
     }
+
+    [Fact]
+    public async Task VerifyPhone_ChangePhoneCodeOfAnEnrolledUser_AnswersMfaRequiredAndStillSwitchesTheNumber()
+    {
+        var phone = NewPhone();
+        (await PostAsync("/auth/signup-phone", new { phone, password = Password, name = "Jobby" })).AssertStatus(HttpStatusCode.OK);
+        var verified = await PostAsync("/auth/verify-phone", new { phone, code = await CodeAsync(phone) });
+        verified.AssertStatus(HttpStatusCode.OK);
+        var userId = verified.Body!["user"]!["_id"]!.GetValue<string>();
+        var session = verified.Body!["session"]!["token"]!.GetValue<string>();
+        var (secret, _) = await MfaSteps.EnrolAsync(PostAsync, Fixture.Time, session);
+        var newPhone = NewPhone();
+        (await PostAsync("/auth/change-phone", new { password = Password, newPhone }, session)).AssertStatus(HttpStatusCode.OK);
+        int sessionsBefore;
+        await using (var db = Db())
+            sessionsBefore = db.Sessions.Count(s => s.UserId == userId);
+
+        var mfaToken = MfaSteps.MfaToken(await PostAsync("/auth/verify-phone", new { phone = newPhone, code = await CodeAsync(newPhone) }));
+
+        await using (var db = Db())
+        {
+            Assert.Equal(sessionsBefore, db.Sessions.Count(s => s.UserId == userId));
+            var user = db.Users.Single(u => u.Id == userId);
+            Assert.Equal((newPhone, true), (user.Phone, user.PhoneVerified));
+        }
+        (await PostAsync("/auth/mfa/verify", new { mfaToken, code = MfaSteps.Code(secret, Fixture.Time) })).AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("sms totp", await MfaSteps.LatestAmrAsync(Db(), userId));
+    }
 }

@@ -39,6 +39,8 @@ public abstract class OperatorRolesSuite(AppFixture fixture) : OperatorSuiteBase
         { "GET", "/admin/api/users/{id}", Both },
         { "DELETE", "/admin/api/users/{id}", Both },
         { "DELETE", "/admin/api/users/{id}/mfa", Both },
+        { "GET", "/admin/api/users/{id}/passkeys", Both },
+        { "DELETE", "/admin/api/users/{id}/passkeys/{passkeyId}", Both },
         { "GET", "/admin/api/messages", Both },
         { "GET", "/admin/api/events", Both },
     };
@@ -62,7 +64,8 @@ public abstract class OperatorRolesSuite(AppFixture fixture) : OperatorSuiteBase
     {
         var (_, token) = await NewOperatorAsync(OperatorRole.Support);
         using var support = ClientWith(token);
-        var path = pattern.Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{id}", AnyId, StringComparison.Ordinal);
+        var path = pattern.Replace("{number:int}", "1", StringComparison.Ordinal).Replace("{id}", AnyId, StringComparison.Ordinal)
+            .Replace("{passkeyId}", AnyId, StringComparison.Ordinal);
 
         var response = await SendAsync(support, method, path);
 

@@ -93,8 +93,8 @@ public abstract partial class PasskeySuite
         using var authenticator = new SoftwareAuthenticator();
         var id = (await RegisterAsync(authenticator, session))["id"]!.GetValue<string>();
 
-        (await DeleteAsync($"/auth/passkeys/{id}", stranger)).AssertError(HttpStatusCode.NotFound, "passkey_not_found");
-        (await DeleteAsync($"/auth/passkeys/{id}", session)).AssertStatus(HttpStatusCode.OK);
+        (await DeleteAsync($"/auth/passkeys/{id}", stranger, new { password = Password })).AssertError(HttpStatusCode.NotFound, "passkey_not_found");
+        (await DeleteAsync($"/auth/passkeys/{id}", session, new { password = Password })).AssertStatus(HttpStatusCode.OK);
 
         Assert.Empty((await GetAsync("/auth/passkeys", session)).Json!.AsArray());
         var signIn = await PostAsync("/auth/signin-passkey", new { credential = authenticator.Get(await SignInOptionsAsync(null), AppOrigin) });

@@ -172,9 +172,10 @@ public abstract partial class PasskeySuite(AppFixture fixture) : SuiteBase(fixtu
     protected async Task<JsonNode> SignInOptionsAsync(string? email) =>
         (await PostAsync("/auth/signin-passkey/options", new { email })).AssertStatus(HttpStatusCode.OK).Json!;
 
-    protected async Task<ApiResponse> DeleteAsync(string path, string session)
+    protected async Task<ApiResponse> DeleteAsync(string path, string session, object? body = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        if (body is not null) request.Content = System.Net.Http.Json.JsonContent.Create(body);
         request.Headers.Add("Session", session);
         return await ApiResponse.ReadAsync(await Client.SendAsync(request, Ct));
     }
