@@ -23,6 +23,9 @@ internal sealed class OperatorRevalidation(ILoggerFactory loggerFactory, Operato
         var id = authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var op = id is null ? null : await operators.GetAsync(id, cancellationToken);
         var mustEnrol = op is not null && await mfaPolicy.MustEnrolAsync(op.Id, cancellationToken);
-        return StudioAuth.Match(authenticationState.User, op, mustEnrol) == OperatorMatch.Same;
+        // A lifted limit (just enrolled) keeps the circuit: ending it would hide the recovery codes being shown. The
+        // limited principal is only stricter; the next page load gets the cookie without the limit.
+        var limited = mustEnrol || StudioAuth.MustEnrol(authenticationState.User);
+        return StudioAuth.Match(authenticationState.User, op, limited) == OperatorMatch.Same;
     }
 }
