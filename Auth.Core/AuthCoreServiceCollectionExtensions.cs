@@ -72,6 +72,10 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<AccessTokenService>();
         services.AddSingleton<OperatorService>();
         services.AddSingleton<OperatorAdministration>();
+        services.AddSingleton<Operators.Mfa.OperatorSecondFactor>();
+        services.AddSingleton<Operators.Mfa.OperatorTotp>();
+        services.AddSingleton<Operators.Mfa.OperatorMfaPolicy>();
+        services.AddSingleton<Operators.Mfa.OperatorSignInSteps>();
         services.AddSingleton<UserCursorCodec>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();

@@ -25,6 +25,17 @@ public static class EventTypes
     public const string OperatorSignInFailed = "operator.signin_failed";
     public const string OperatorAdded = "operator.added";
     public const string OperatorRemoved = "operator.removed";
+    /// <summary>Operator second factor (ADR 0021); <c>detail.operatorId</c> is the operator concerned.</summary>
+    public const string OperatorMfaEnrolled = "operator.mfa_enrolled";
+    public const string OperatorMfaRemoved = "operator.mfa_removed";
+    /// <summary>An Owner removed another operator's authenticator and recovery codes.</summary>
+    public const string OperatorMfaReset = "operator.mfa_reset";
+    public const string OperatorRecoveryCodesReplaced = "operator.recovery_codes_replaced";
+    public const string OperatorRecoveryCodeUsed = "operator.recovery_code_used";
+    /// <summary>A refused second step (wrong code, locked); <c>detail.code</c> is the error code answered.</summary>
+    public const string OperatorMfaFailed = "operator.mfa_failed";
+    /// <summary>The Owner's "require an authenticator for every operator"; <c>detail.method</c> is <c>required</c> or <c>optional</c>.</summary>
+    public const string OperatorMfaPolicyChanged = "operator.mfa_policy_changed";
     public const string SettingsSaved = "settings.saved";
     public const string SettingsImported = "settings.imported";
     public const string SettingsPublished = "settings.published";
@@ -43,7 +54,9 @@ public static class EventTypes
     public static readonly IReadOnlyList<string> All =
     [
         SignUp, SignUpRefused, SignIn, SignInFailed, LockedOut, PasswordChanged, PasswordReset, EmailVerified, PhoneVerified, SessionsRevoked,
-        MessageSent, MessageFailed, OperatorSignIn, OperatorSignInFailed, OperatorAdded, OperatorRemoved, SettingsSaved,
+        MessageSent, MessageFailed, OperatorSignIn, OperatorSignInFailed, OperatorAdded, OperatorRemoved,
+        OperatorMfaEnrolled, OperatorMfaRemoved, OperatorMfaReset, OperatorRecoveryCodesReplaced, OperatorRecoveryCodeUsed, OperatorMfaFailed,
+        OperatorMfaPolicyChanged, SettingsSaved,
         SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted,
         MfaReset, PasskeyRemoved,
     ];

@@ -27,6 +27,9 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ActivityEvent> Events => Set<ActivityEvent>();
     public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<PasskeyChallenge> PasskeyChallenges => Set<PasskeyChallenge>();
+    public DbSet<OperatorMfaFactor> OperatorMfaFactors => Set<OperatorMfaFactor>();
+    public DbSet<OperatorRecoveryCode> OperatorRecoveryCodes => Set<OperatorRecoveryCode>();
+    public DbSet<OperatorPolicy> OperatorPolicies => Set<OperatorPolicy>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Users whose rows this context changed and whose transaction has not committed yet (see UserWriteInterceptor).</summary>

@@ -22,15 +22,14 @@ public sealed class RecoveryCodes(TimeProvider time)
     {
         await db.RecoveryCodes.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var codes = new List<string>(Count);
-        for (var i = 0; i < Count; i++)
-        {
-            var code = NewCode();
-            codes.Add(code);
+        var codes = NewSet();
+        foreach (var code in codes)
             db.RecoveryCodes.Add(new RecoveryCode { Id = TokenHashing.RandomHex(16), UserId = userId, CodeHash = Hash(code), CreatedAt = now });
-        }
         return codes;
     }
+
+    /// <summary>A fresh set of <see cref="Count"/> codes, for a table of codes other than users' (operators'); store <see cref="Hash"/> only.</summary>
+    public static IReadOnlyList<string> NewSet() => Enumerable.Range(0, Count).Select(_ => NewCode()).ToList();
 
     /// <summary>Spends <paramref name="code"/> in one conditional UPDATE, so two requests racing with it cannot both win.</summary>
     public async Task<AuthError?> UseAsync(AuthDbContext db, string userId, string code, CancellationToken ct)

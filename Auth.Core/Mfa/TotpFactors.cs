@@ -14,12 +14,18 @@ public sealed class TotpFactors(TotpCodes codes, TotpSecrets secrets, TimeProvid
     /// (only a later step than the last one used), so a code works once even when two requests race with it.
     /// With <paramref name="confirm"/>, the same statement confirms the enrolment.
     /// </summary>
-    public async Task<AuthError?> UseAsync(AuthDbContext db, MfaFactor factor, string? code, bool confirm = false)
+    public Task<AuthError?> UseAsync(AuthDbContext db, MfaFactor factor, string? code, bool confirm = false) =>
+        UseAsync(db.MfaFactors, factor, code, confirm);
+
+    /// <summary>The same check on any table of factors (users' or operators').</summary>
+    public async Task<AuthError?> UseAsync<T>(DbSet<T> table, ITotpFactor factor, string? code, bool confirm = false)
+        where T : class, ITotpFactor
     {
         if (Read(factor) is not { } secret) return MfaErrors.Unavailable();
         if (codes.MatchStep(secret, code) is not { } step) return MfaErrors.InvalidCode();
         var now = time.GetUtcNow().UtcDateTime;
-        var fresh = db.MfaFactors.Where(f => f.Id == factor.Id && (f.LastUsedStep == null || f.LastUsedStep < step));
+        var id = factor.Id;
+        var fresh = table.Where(f => f.Id == id && (f.LastUsedStep == null || f.LastUsedStep < step));
         var used = confirm
             ? await fresh.Where(f => f.ConfirmedAt == null).ExecuteUpdateAsync(s => s
                 .SetProperty(f => f.LastUsedStep, step)
@@ -35,9 +41,9 @@ public sealed class TotpFactors(TotpCodes codes, TotpSecrets secrets, TimeProvid
     /// <c>mfa_unavailable</c> when the factor's secret cannot be decrypted (the key ring that protected it is gone). Asked
     /// before a code goes through the lockout window, so an operator's problem does not cost the user attempts.
     /// </summary>
-    public AuthError? CheckReadable(MfaFactor factor) => Read(factor) is null ? MfaErrors.Unavailable() : null;
+    public AuthError? CheckReadable(ITotpFactor factor) => Read(factor) is null ? MfaErrors.Unavailable() : null;
 
-    private byte[]? Read(MfaFactor factor)
+    private byte[]? Read(ITotpFactor factor)
     {
         try
         {

@@ -9,6 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Auth.Core.Operators;
 
+/// <summary>The outcome of a right password: the operator, and whether a second step must follow before anything is signed in.</summary>
+public sealed record PasswordStep(Operator Operator, bool SecondStepNeeded);
+
 /// <summary>Studio operators: bootstrap, one-time setup code, sign-in and bearer tokens for the management API.</summary>
 public sealed class OperatorService(
     IDbContextFactory<AuthDbContext> dbFactory,
@@ -122,17 +125,31 @@ public sealed class OperatorService(
     internal static string NewStamp() => TokenHashing.RandomHex(16);
 
     /// <summary>
-    /// The password check behind every operator sign-in (management-API token and studio cookie):
-    /// the users' hashing and lockout, stamping the last sign-in on success.
+    /// The password check behind every operator sign-in (management-API token and studio cookie) for operators without a
+    /// second factor: the users' hashing and lockout, stamping the last sign-in on success. An operator with one is refused
+    /// here (<c>mfa_required</c>): their sign-ins go through <see cref="Mfa.OperatorSignInSteps"/>.
     /// </summary>
     public async Task<Result<Operator>> VerifyCredentialsAsync(string? email, string? password, CancellationToken ct = default)
+    {
+        var step = await CheckPasswordAsync(email, password, ct);
+        if (!step.IsSuccess) return step.Error;
+        return step.Value.SecondStepNeeded ? new AuthError(AuthErrors.MfaRequired, "A code from the authenticator app is required.") : step.Value.Operator;
+    }
+
+    /// <summary>
+    /// The first step: the password, through the lockout gate. For an operator with a confirmed factor the right password gives its
+    /// lockout slot back and signs nothing in (the second step decides); otherwise the sign-in is stamped and recorded here.
+    /// </summary>
+    public async Task<Result<PasswordStep>> CheckPasswordAsync(string? email, string? password, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || PasswordPolicy.IsOverHardLimit(password))
             return new AuthError(AuthErrors.InvalidCredentials, "The credentials are not valid.");
         var normalized = EmailAddress.Normalize(email);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var op = normalized.IsSuccess ? await db.Operators.SingleOrDefaultAsync(o => o.NormalizedEmail == normalized.Value.Normalized, ct) : null;
-        var failure = await gate.CheckAsync(db.Operators, op, password, LockoutThreshold, LockoutDuration, ct);
+        // Asked for unknown addresses too (no row matches ""), so the work done doesn't tell operators from strangers.
+        var twoStep = await Mfa.OperatorSecondFactor.HasFactorAsync(db, op?.Id ?? "", ct);
+        var failure = await gate.CheckAsync(db.Operators, op, password, LockoutThreshold, LockoutDuration, ct, secondStepFollows: twoStep);
         // A locked operator gets the wrong-password answer: the studio form and the token endpoint are public,
         // and a distinct refusal would tell which e-mail addresses are operators.
         if (failure is not null)
@@ -143,10 +160,20 @@ public sealed class OperatorService(
             return failure.Code == AuthErrors.RateLimitExceeded ? PasswordGate.InvalidCredentials() : failure;
         }
 
-        op!.LastLoginAt = time.GetUtcNow().UtcDateTime;
+        if (!twoStep) await RecordSignInAsync(db, op!, ct);
+        return new PasswordStep(op!, twoStep);
+    }
+
+    /// <summary>Stamps the last sign-in and records it; called once a sign-in is complete (after the second step, if any).</summary>
+    public async Task RecordSignInAsync(AuthDbContext db, Operator op, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(op);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Operators.Where(o => o.Id == op.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.LastLoginAt, now), CancellationToken.None);
+        op.LastLoginAt = now;
         activity.Add(db, EventTypes.OperatorSignIn, null, actor: Actor.Operator(op.Id));
         await db.SaveChangesAsync(ct);
-        return op;
     }
 
     public async Task<IReadOnlyList<Operator>> ListAsync(CancellationToken ct = default)

@@ -14,4 +14,6 @@ public static class TokenPurposes
     public const string ResetPasswordCode = "reset-password-code";
     public const string ChangePhone = "change-phone";
     public const string OAuthState = "oauth-state";
+    /// <summary>A studio sign-in between the password and the authenticator code; <c>Data</c> holds the operator id.</summary>
+    public const string OperatorSecondStep = "operator-second-step";
 }

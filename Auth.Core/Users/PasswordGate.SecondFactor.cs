@@ -37,3 +37,20 @@ public sealed partial class PasswordGate
         return reset == 1 ? null : await LockedAsync(accounts, accountId, lockoutDuration);
     }
 }
+
+public sealed partial class PasswordGate
+{
+    // A right first factor of a two-step sign-in: give back the slot it reserved (one statement, only while unlocked).
+    private async Task<AuthError?> ReleaseAsync<T>(DbSet<T> accounts, string id, string? newHash, TimeSpan lockoutDuration)
+        where T : class, IPasswordAccount
+    {
+        var at = Now();
+        var unlocked = accounts.Where(a => a.Id == id && (a.LockoutEndsAt == null || a.LockoutEndsAt <= at) && a.FailedSignInCount > 0);
+        var released = newHash is null
+            ? await unlocked.ExecuteUpdateAsync(s => s.SetProperty(a => a.FailedSignInCount, a => a.FailedSignInCount - 1), CancellationToken.None)
+            : await unlocked.ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.FailedSignInCount, a => a.FailedSignInCount - 1)
+                .SetProperty(a => a.PasswordHash, newHash), CancellationToken.None);
+        return released == 1 ? null : await LockedAsync(accounts, id, lockoutDuration);
+    }
+}

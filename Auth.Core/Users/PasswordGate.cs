@@ -24,8 +24,14 @@ public sealed partial class PasswordGate(PasswordHasher hasher, TimeProvider tim
     /// Checks <paramref name="password"/> against <paramref name="account"/> (null = unknown: still costs one hash),
     /// keeping the counters of the row in <paramref name="accounts"/>. Null when the password is right.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="secondStepFollows"/>, a right password neither resets the count nor keeps its slot: the slot is
+    /// given back, and only the second step's outcome (<see cref="CheckCodeAsync"/>) resets or counts. Otherwise whoever
+    /// knows the password could reset the count between wrong codes and guess codes for ever.
+    /// </remarks>
     public async Task<AuthError?> CheckAsync<T>(
-        DbSet<T> accounts, T? account, string password, int lockoutThreshold, TimeSpan lockoutDuration, CancellationToken ct)
+        DbSet<T> accounts, T? account, string password, int lockoutThreshold, TimeSpan lockoutDuration, CancellationToken ct,
+        bool secondStepFollows = false)
         where T : class, IPasswordAccount
     {
         if (account?.PasswordHash is null)
@@ -64,6 +70,7 @@ public sealed partial class PasswordGate(PasswordHasher hasher, TimeProvider tim
         var at = Now();
         var newHash = outcome == PasswordVerification.SuccessRehashNeeded ? hasher.Hash(password) : null;
         var unlocked = accounts.Where(a => a.Id == id && (a.LockoutEndsAt == null || a.LockoutEndsAt <= at));
+        if (secondStepFollows) return await ReleaseAsync(accounts, id, newHash, lockoutDuration);
         var reset = newHash is null
             ? await unlocked.ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.FailedSignInCount, 0)

@@ -1,6 +1,7 @@
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
 using Auth.Core.Operators;
+using Auth.Core.Operators.Mfa;
 using Auth.Runtime.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,11 @@ internal sealed class OperatorAuthenticationFilter : IEndpointFilter
         var access = http.GetEndpoint()?.Metadata.GetMetadata<OperatorAccess>() ?? OperatorAccess.OwnerOnly;
         if (!access.Allows(result.Value.Role))
             return new ErrorHttpResult(new AuthError(AuthErrors.ForbiddenForRole, $"A {result.Value.Role} operator may not use this route."));
+
+        // Under the Owner's "authenticator required" an operator without one may only enrol, which the API doesn't offer.
+        if (await http.RequestServices.GetRequiredService<OperatorMfaPolicy>().MustEnrolAsync(result.Value.Id, http.RequestAborted))
+            return new ErrorHttpResult(new AuthError(AuthErrors.MfaEnrollmentRequired,
+                "Every operator needs an authenticator app: set one up in the studio (You → Two-step sign-in) first."));
 
         http.Features.Set(result.Value);
         using (Auth.Core.Activity.ActivityActor.AsOperator(result.Value.Id)) return await next(context);

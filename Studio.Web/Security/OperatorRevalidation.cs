@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Auth.Core.Operators;
+using Auth.Core.Operators.Mfa;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 
@@ -10,7 +11,7 @@ namespace Studio.Web.Security;
 /// role: its authentication state ends, the page falls back to the sign-in redirect, and the full reload picks up
 /// the cookie the next request re-issues (new role) or refuses (removed, password changed).
 /// </summary>
-internal sealed class OperatorRevalidation(ILoggerFactory loggerFactory, OperatorService operators)
+internal sealed class OperatorRevalidation(ILoggerFactory loggerFactory, OperatorService operators, OperatorMfaPolicy mfaPolicy)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -21,6 +22,10 @@ internal sealed class OperatorRevalidation(ILoggerFactory loggerFactory, Operato
     {
         var id = authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var op = id is null ? null : await operators.GetAsync(id, cancellationToken);
-        return StudioAuth.Match(authenticationState.User, op) == OperatorMatch.Same;
+        var mustEnrol = op is not null && await mfaPolicy.MustEnrolAsync(op.Id, cancellationToken);
+        // A lifted limit (just enrolled) keeps the circuit: ending it would hide the recovery codes being shown. The
+        // limited principal is only stricter; the next page load gets the cookie without the limit.
+        var limited = mustEnrol || StudioAuth.MustEnrol(authenticationState.User);
+        return StudioAuth.Match(authenticationState.User, op, limited) == OperatorMatch.Same;
     }
 }

@@ -22,9 +22,13 @@ public static class StudioAuth
     public const string NotAllowedPath = "/not-allowed";
     public const string PasswordPath = "/account/password";
     public const string StampClaim = "studio_stamp";
+    /// <summary>The operator's own authenticator page; the only page open while <see cref="MustEnrolClaim"/> is on the principal.</summary>
+    public const string TwoStepPath = "/account/two-step";
+    /// <summary>Present while the Owner's policy requires an authenticator this operator hasn't got (ADR 0021).</summary>
+    public const string MustEnrolClaim = "studio_must_enrol";
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromHours(8);
 
-    public static ClaimsPrincipal CreatePrincipal(Operator op)
+    public static ClaimsPrincipal CreatePrincipal(Operator op, bool mustEnrol = false)
     {
         ArgumentNullException.ThrowIfNull(op);
         var identity = new ClaimsIdentity(
@@ -35,19 +39,22 @@ public static class StudioAuth
                 new Claim(StampClaim, op.SecurityStamp ?? ""),
             ],
             Scheme);
+        if (mustEnrol) identity.AddClaim(new Claim(MustEnrolClaim, "1"));
         return new ClaimsPrincipal(identity);
     }
 
+    public static bool MustEnrol(ClaimsPrincipal principal) => principal?.HasClaim(c => c.Type == MustEnrolClaim) == true;
+
     /// <summary>
-    /// Whether a signed-in principal still matches its operator: the password hasn't changed since (stamp) and the
-    /// role is the same. Null operator (removed) never matches.
+    /// Whether a signed-in principal still matches its operator: the password hasn't changed since (stamp), the
+    /// role is the same and so is whether they must enrol an authenticator first. Null operator (removed) never matches.
     /// </summary>
-    public static OperatorMatch Match(ClaimsPrincipal principal, Operator? op)
+    public static OperatorMatch Match(ClaimsPrincipal principal, Operator? op, bool mustEnrol = false)
     {
         ArgumentNullException.ThrowIfNull(principal);
         if (op is null) return OperatorMatch.Gone;
         if (op.SecurityStamp is not null && principal.FindFirstValue(StampClaim) != op.SecurityStamp) return OperatorMatch.Gone;
-        return principal.IsInRole(op.Role.ToString()) ? OperatorMatch.Same : OperatorMatch.RoleChanged;
+        return principal.IsInRole(op.Role.ToString()) && MustEnrol(principal) == mustEnrol ? OperatorMatch.Same : OperatorMatch.RoleChanged;
     }
 
     /// <summary>

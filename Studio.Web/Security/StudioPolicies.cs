@@ -15,13 +15,22 @@ public static class StudioPolicies
     /// <summary>Overview, users, activity, messages, one's own password.</summary>
     public const string AnyOperator = "studio-any-operator";
 
+    /// <summary>
+    /// One's own authenticator page: any operator, also one the Owner's "authenticator required" limits to enrolling
+    /// (the two policies above refuse them, ADR 0021).
+    /// </summary>
+    public const string AnyOperatorEnrolling = "studio-any-operator-enrolling";
+
     public static IServiceCollection AddStudioAuthorization(this IServiceCollection services) =>
         services.AddAuthorizationCore(Configure);
 
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddPolicy(Owner, p => p.RequireAuthenticatedUser().RequireRole(nameof(OperatorRole.Owner)));
-        options.AddPolicy(AnyOperator, p => p.RequireAuthenticatedUser().RequireRole(Enum.GetNames<OperatorRole>()));
+        options.AddPolicy(Owner, p => p.RequireAuthenticatedUser().RequireRole(nameof(OperatorRole.Owner)).RequireAssertion(Enrolled));
+        options.AddPolicy(AnyOperator, p => p.RequireAuthenticatedUser().RequireRole(Enum.GetNames<OperatorRole>()).RequireAssertion(Enrolled));
+        options.AddPolicy(AnyOperatorEnrolling, p => p.RequireAuthenticatedUser().RequireRole(Enum.GetNames<OperatorRole>()));
     }
+
+    private static bool Enrolled(AuthorizationHandlerContext context) => !StudioAuth.MustEnrol(context.User);
 }

@@ -28,6 +28,7 @@ public sealed class RoleAccessTests : StudioTest
         { "/activity", StudioPolicies.AnyOperator },
         { "/not-allowed", StudioPolicies.AnyOperator },
         { "/account/password", StudioPolicies.AnyOperator },
+        { "/account/two-step", StudioPolicies.AnyOperatorEnrolling },
         { "/settings/authentication", StudioPolicies.Owner },
         { "/settings/providers", StudioPolicies.Owner },
         { "/settings/redirect-urls", StudioPolicies.Owner },

@@ -4,7 +4,7 @@ namespace Auth.Core.Data.Entities;
 /// A user's second factor (today only an authenticator app, <c>totp</c>). It guards sign-in once
 /// <see cref="ConfirmedAt"/> is set; an unconfirmed row is an enrolment in progress.
 /// </summary>
-public sealed class MfaFactor
+public sealed class MfaFactor : ITotpFactor
 {
     public const string Totp = "totp";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Auth.Core.Data.Entities;
 using Auth.Core.Operators;
+using Auth.Core.Operators.Mfa;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Studio.Web.State;
@@ -18,6 +19,11 @@ public partial class Operators
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private OperatorTotp Totp { get; set; } = default!;
+    [Inject] private OperatorMfaPolicy MfaPolicy { get; set; } = default!;
+
+    private IReadOnlySet<string> _enrolled = new HashSet<string>();
+    private bool _requireTotp;
 
     private MudForm? _form;
     private IReadOnlyList<Operator>? _operators;
@@ -32,6 +38,28 @@ public partial class Operators
     {
         _me = await Current.GetAsync();
         _operators = await Service.ListAsync();
+        _enrolled = await Totp.EnrolledOperatorIdsAsync();
+        _requireTotp = await MfaPolicy.RequireTotpAsync();
+    }
+
+    private async Task SetRequireTotpAsync(bool required)
+    {
+        await MfaPolicy.SetRequireTotpAsync(required);
+        _requireTotp = await MfaPolicy.RequireTotpAsync();
+        Snackbar.Add(required
+            ? "Every operator now needs an authenticator app; those without one can only set it up."
+            : "An authenticator app is now optional for operators.", Severity.Success);
+    }
+
+    private async Task ResetTwoStepAsync(Operator op)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync($"Reset {op.Email}'s two-step sign-in?",
+            $"Their authenticator app and recovery codes stop working; they sign in with the password alone until they set up a new one.",
+            yesText: "Reset", cancelText: "Cancel");
+        if (confirmed != true) return;
+        var result = await Totp.ResetAsync(op.Id);
+        _enrolled = await Totp.EnrolledOperatorIdsAsync();
+        Snackbar.Add(result.IsSuccess ? $"Reset {op.Email}'s two-step sign-in." : result.Error.Message, result.IsSuccess ? Severity.Success : Severity.Error);
     }
 
     // A hint only: the statements refuse the last Owner's removal or demotion even when this list is stale.
