@@ -32,6 +32,7 @@ public static class StudioExtensions
         // The pages show the runtime's URLs (OAuth callbacks, sample links), built by their one owner.
         services.AddAuthUrls();
         services.AddSingleton<StudioStatus>();
+        services.AddSingleton<Overview.OverviewHealth>();
         services.AddScoped<DraftState>();
         services.AddScoped<CurrentOperator>();
         return services;
