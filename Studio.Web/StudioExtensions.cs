@@ -35,6 +35,7 @@ public static class StudioExtensions
         services.AddSingleton<Overview.OverviewHealth>();
         services.AddScoped<DraftState>();
         services.AddScoped<CurrentOperator>();
+        services.AddScoped<Security.CircuitClient>();
         return services;
     }
 

@@ -34,13 +34,15 @@ public static class EventTypes
     /// <summary>An operator vouched for an identifier; <c>detail.channel</c> is email or phone.</summary>
     public const string UserVerified = "user.verified";
     public const string UserDeleted = "user.deleted";
+    /// <summary>An operator created a user (the studio or the management API); a user's own sign-up is <see cref="SignUp"/>.</summary>
+    public const string UserCreated = "user.created";
 
     /// <summary>Every type, for the studio's filter.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         SignUp, SignUpRefused, SignIn, SignInFailed, LockedOut, PasswordChanged, PasswordReset, EmailVerified, PhoneVerified, SessionsRevoked,
         MessageSent, MessageFailed, OperatorSignIn, OperatorSignInFailed, OperatorAdded, OperatorRemoved, SettingsSaved,
-        SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted,
+        SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted, UserCreated,
     ];
 }
 
