@@ -1,6 +1,7 @@
 using System.Net;
 using Auth.Core.Activity;
 using Auth.Core.Messaging;
+using Auth.Runtime.Messaging;
 using Auth.Runtime.Tests.Infrastructure;
 using Auth.Runtime.Tests.Messaging;
 using Microsoft.Extensions.DependencyInjection;

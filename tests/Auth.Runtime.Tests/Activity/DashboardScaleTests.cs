@@ -1,4 +1,3 @@
-using Auth.Core.Activity;
 using Auth.Core.Activity.Dashboard;
 using Auth.Core.Data;
 using Auth.Core.Housekeeping;
@@ -18,6 +17,8 @@ public sealed class DashboardScaleTests(SqliteAppFixture fixture) : IClassFixtur
 {
     private const int Rows = 120_000;
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Dashboard_Over120kEvents_SeeksIndexesAndCountsEveryChartedEvent()
     {
@@ -25,13 +26,15 @@ public sealed class DashboardScaleTests(SqliteAppFixture fixture) : IClassFixtur
         var dbFactory = services.GetRequiredService<IDbContextFactory<AuthDbContext>>();
         var now = fixture.Time.GetUtcNow().UtcDateTime;
         var first = now.Date.AddDays(-(ActivityDashboard.Days - 1));
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(Ct);
         await SeedAsync(db, now);
+        // The other test of this class may have rolled up a day before these rows existed.
+        await db.EventDailyCounts.ExecuteDeleteAsync(Ct);
 
         var job = services.GetServices<IHousekeepingJob>().OfType<EventRollupJob>().Single();
-        var outcome = await job.RunAsync(CancellationToken.None);
+        var outcome = await job.RunAsync(Ct);
         Assert.True(outcome.Batches >= ActivityDashboard.Days - 2, $"rolled up {outcome.Batches - 1} days");
-        var chart = await services.GetRequiredService<ActivityDashboard>().GetAsync();
+        var chart = await services.GetRequiredService<ActivityDashboard>().GetAsync(Ct);
 
         var expected = await ExpectedAsync(db, first);
         Assert.NotEmpty(expected);
@@ -56,15 +59,15 @@ public sealed class DashboardScaleTests(SqliteAppFixture fixture) : IClassFixtur
         var dbFactory = services.GetRequiredService<IDbContextFactory<AuthDbContext>>();
         var day = fixture.Time.GetUtcNow().UtcDateTime.Date.AddDays(-3);
         var rollups = services.GetRequiredService<EventRollups>();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(Ct);
         await SeedAsync(db, fixture.Time.GetUtcNow().UtcDateTime, rows: 2000, prefix: "ee");
 
-        await rollups.RecomputeAsync(day);
+        await rollups.RecomputeAsync(day, Ct);
         var once = await db.EventDailyCounts.AsNoTracking().Where(c => c.Day == day).OrderBy(c => c.Type).ThenBy(c => c.Key)
-            .Select(c => $"{c.Type}/{c.Key}={c.Count}").ToListAsync();
-        await rollups.RecomputeAsync(day);
+            .Select(c => $"{c.Type}/{c.Key}={c.Count}").ToListAsync(Ct);
+        await rollups.RecomputeAsync(day, Ct);
         var twice = await db.EventDailyCounts.AsNoTracking().Where(c => c.Day == day).OrderBy(c => c.Type).ThenBy(c => c.Key)
-            .Select(c => $"{c.Type}/{c.Key}={c.Count}").ToListAsync();
+            .Select(c => $"{c.Type}/{c.Key}={c.Count}").ToListAsync(Ct);
 
         Assert.Contains(once, r => r.StartsWith(EventRollups.Marker + "/", StringComparison.Ordinal));
         Assert.Equal(once, twice);
@@ -73,7 +76,7 @@ public sealed class DashboardScaleTests(SqliteAppFixture fixture) : IClassFixtur
     [Fact]
     public async Task OverviewHealthQueries_SeekTheirIndexes()
     {
-        await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync();
+        await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContextAsync(Ct);
         var now = fixture.Time.GetUtcNow().UtcDateTime;
         var backlog = await QueryPlan.OfAsync(db, Studio.Web.Overview.OverviewHealth.Backlog(db).Select(m => m.CreatedAt).Take(10_001).ToQueryString());
         Assert.Contains(backlog, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains("IX_OutboxMessages_Status_NextAttemptAt", StringComparison.Ordinal));
@@ -90,7 +93,7 @@ public sealed class DashboardScaleTests(SqliteAppFixture fixture) : IClassFixtur
     private static async Task SeedAsync(AuthDbContext db, DateTime now, int rows = Rows, string prefix = "ff")
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
+        await db.Database.OpenConnectionAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $rows - 1)
@@ -111,14 +114,14 @@ public sealed class DashboardScaleTests(SqliteAppFixture fixture) : IClassFixtur
         command.Parameters.AddWithValue("$rows", rows);
         command.Parameters.AddWithValue("$now", now.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$prefix", prefix);
-        Assert.Equal(rows, await command.ExecuteNonQueryAsync());
+        Assert.Equal(rows, await command.ExecuteNonQueryAsync(Ct));
     }
 
     /// <summary>The charted counts of the window by (type, key), from the raw rows with SQLite's own JSON functions.</summary>
     private static async Task<Dictionary<(string, string), int>> ExpectedAsync(AuthDbContext db, DateTime first)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
+        await db.Database.OpenConnectionAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT "Type",
@@ -132,8 +135,8 @@ public sealed class DashboardScaleTests(SqliteAppFixture fixture) : IClassFixtur
             """;
         command.Parameters.AddWithValue("$first", first.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         var counts = new Dictionary<(string, string), int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct)) counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt32(2);
         return counts;
     }
 }
