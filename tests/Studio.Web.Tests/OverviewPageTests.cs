@@ -17,8 +17,8 @@ namespace Studio.Web.Tests;
 /// </summary>
 public sealed class OverviewPageTests : StudioTest
 {
-    // Mid-afternoon UTC, so "three days ago" and "today" are unambiguous days.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
+    // Starts three days before "today" (20 Nov), mid-morning UTC; a fake clock only moves forward.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 17, 10, 0, 0, TimeSpan.Zero));
 
     public override async ValueTask InitializeAsync()
     {
@@ -29,8 +29,7 @@ public sealed class OverviewPageTests : StudioTest
     [Fact]
     public async Task Overview_RolledUpDayAndToday_ChartEachEventInItsSeriesAndDay()
     {
-        var today = _time.GetUtcNow().UtcDateTime.Date;
-        _time.SetUtcNow(new DateTimeOffset(today.AddDays(-3).AddHours(10), TimeSpan.Zero));
+        var today = _time.GetUtcNow().UtcDateTime.Date.AddDays(3);
         await RecordAsync(EventTypes.SignIn, new EventDetail { Method = "pwd" }, new EventDetail { Method = "pwd totp" },
             new EventDetail { Method = "oauth", Provider = "github" });
         await RecordAsync(EventTypes.SignUp, new EventDetail { Channel = "email" });
