@@ -12,7 +12,7 @@ namespace Studio.Web.Security;
 /// services write for it name that operator as the actor (<see cref="ActivityActor"/>) without a parameter on each call,
 /// with the IP and user agent of the browser that holds the circuit (<see cref="CircuitClient"/>).
 /// </summary>
-internal sealed class OperatorActivityCircuitHandler(
+public sealed class OperatorActivityCircuitHandler(
     AuthenticationStateProvider authentication, CircuitClient client, IHttpContextAccessor http) : CircuitHandler
 {
     /// <summary>
