@@ -10,8 +10,8 @@ using Studio.E2E.Infrastructure;
 namespace Studio.E2E;
 
 /// <summary>
-/// An operator's click in a live circuit is recorded with the IP and user agent of the browser that made it, although no
-/// HTTP request carries the click: the circuit keeps what its connection's request said (CircuitClient).
+/// An operator's click in a live circuit, in a real browser, is recorded with the IP and user agent of that browser. Over
+/// WebSockets the hub's request is still at hand during the click; <c>CircuitClientTests</c> covers a click without one.
 /// </summary>
 public sealed class OperatorActivityClientTests : IAsyncLifetime
 {
