@@ -32,8 +32,10 @@ public static class StudioExtensions
         // The pages show the runtime's URLs (OAuth callbacks, sample links), built by their one owner.
         services.AddAuthUrls();
         services.AddSingleton<StudioStatus>();
+        services.AddSingleton<Overview.OverviewHealth>();
         services.AddScoped<DraftState>();
         services.AddScoped<CurrentOperator>();
+        services.AddScoped<Security.CircuitClient>();
         return services;
     }
 

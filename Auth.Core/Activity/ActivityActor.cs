@@ -8,20 +8,35 @@ namespace Auth.Core.Activity;
 public static class ActivityActor
 {
     private static readonly AsyncLocal<string?> CurrentOperator = new();
+    private static readonly AsyncLocal<Sessions.ClientInfo?> CurrentClient = new();
 
     public static string? OperatorId => CurrentOperator.Value;
 
+    /// <summary>
+    /// Where the operator of this flow works from, when no HTTP request says it (a studio circuit captures it from the
+    /// request that opened it); null elsewhere.
+    /// </summary>
+    public static Sessions.ClientInfo? Client => CurrentClient.Value;
+
     /// <summary>Until disposed, events written on this flow name <paramref name="operatorId"/> as their actor.</summary>
-    public static IDisposable AsOperator(string operatorId)
+    public static IDisposable AsOperator(string operatorId) => AsOperator(operatorId, null);
+
+    /// <summary>As <see cref="AsOperator(string)"/>, with the IP and user agent the events record.</summary>
+    public static IDisposable AsOperator(string operatorId, Sessions.ClientInfo? client)
     {
-        var previous = CurrentOperator.Value;
+        var previous = (CurrentOperator.Value, CurrentClient.Value);
         CurrentOperator.Value = operatorId;
-        return new Restore(previous);
+        CurrentClient.Value = client;
+        return new Restore(previous.Item1, previous.Item2);
     }
 
-    private sealed class Restore(string? previous) : IDisposable
+    private sealed class Restore(string? previous, Sessions.ClientInfo? previousClient) : IDisposable
     {
-        public void Dispose() => CurrentOperator.Value = previous;
+        public void Dispose()
+        {
+            CurrentOperator.Value = previous;
+            CurrentClient.Value = previousClient;
+        }
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class ActivityRecorder(IActivityClient client, TimeProvider time)
     /// <summary>
     /// Adds an event about <paramref name="userId"/>; the caller saves. The actor is, in order: <paramref name="actor"/>,
     /// the operator of the current flow (<see cref="ActivityActor"/>), the user themself. IP and user agent come from
-    /// <paramref name="from"/> or the current request.
+    /// <paramref name="from"/>, the studio circuit of the flow (<see cref="ActivityActor.Client"/>) or the current request.
     /// </summary>
     public ActivityEvent Add(
         AuthDbContext db, string type, string? userId, EventDetail? detail = null, ClientInfo? from = null, Actor? actor = null)
@@ -42,8 +42,8 @@ public sealed class ActivityRecorder(IActivityClient client, TimeProvider time)
             ActorType = who.Type,
             ActorId = who.Id,
             UserId = userId,
-            Ip = Cap(from?.IpAddress ?? client.Ip, ActivityEventConfiguration.IpMaxLength),
-            UserAgent = Cap(from?.UserAgent ?? client.UserAgent, ActivityEventConfiguration.UserAgentMaxLength),
+            Ip = Cap(from?.IpAddress ?? ActivityActor.Client?.IpAddress ?? client.Ip, ActivityEventConfiguration.IpMaxLength),
+            UserAgent = Cap(from?.UserAgent ?? ActivityActor.Client?.UserAgent ?? client.UserAgent, ActivityEventConfiguration.UserAgentMaxLength),
             Detail = Cap(detail?.ToJson(), ActivityEventConfiguration.DetailMaxLength),
         };
         db.Events.Add(row);

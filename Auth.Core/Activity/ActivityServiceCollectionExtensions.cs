@@ -10,6 +10,8 @@ public static class ActivityServiceCollectionExtensions
     {
         services.AddSingleton<ActivityRecorder>();
         services.AddSingleton<ActivityLog>();
+        services.AddSingleton<Dashboard.EventRollups>();
+        services.AddSingleton<Dashboard.ActivityDashboard>();
         services.TryAddSingleton<IActivityClient, NoActivityClient>();
         return services;
     }

@@ -49,6 +49,8 @@ public static class EventTypes
     public const string MfaReset = "user.mfa_reset";
     /// <summary>A passkey was removed, by the user (with proof) or an operator.</summary>
     public const string PasskeyRemoved = "user.passkey_removed";
+    /// <summary>An operator created a user (the studio or the management API); a user's own sign-up is <see cref="SignUp"/>.</summary>
+    public const string UserCreated = "user.created";
 
     /// <summary>Every type, for the studio's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -57,7 +59,7 @@ public static class EventTypes
         MessageSent, MessageFailed, OperatorSignIn, OperatorSignInFailed, OperatorAdded, OperatorRemoved,
         OperatorMfaEnrolled, OperatorMfaRemoved, OperatorMfaReset, OperatorRecoveryCodesReplaced, OperatorRecoveryCodeUsed, OperatorMfaFailed,
         OperatorMfaPolicyChanged, SettingsSaved,
-        SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted,
+        SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted, UserCreated,
         MfaReset, PasskeyRemoved,
     ];
 }

@@ -25,6 +25,7 @@ public abstract class AuthDbContext(DbContextOptions options) : DbContext(option
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<MfaChallenge> MfaChallenges => Set<MfaChallenge>();
     public DbSet<ActivityEvent> Events => Set<ActivityEvent>();
+    public DbSet<EventDailyCount> EventDailyCounts => Set<EventDailyCount>();
     public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<PasskeyChallenge> PasskeyChallenges => Set<PasskeyChallenge>();
     public DbSet<OperatorMfaFactor> OperatorMfaFactors => Set<OperatorMfaFactor>();

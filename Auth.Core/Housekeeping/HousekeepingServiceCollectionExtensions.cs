@@ -17,6 +17,7 @@ public static class HousekeepingServiceCollectionExtensions
         services.AddSingleton<IHousekeepingJob, SessionPurge>();
         services.AddSingleton<IHousekeepingJob, SentMessagePurge>();
         services.AddSingleton<IHousekeepingJob, EventPurge>();
+        services.AddSingleton<IHousekeepingJob, EventRollupJob>();
         services.AddSingleton<HousekeepingScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<HousekeepingScheduler>());
         return services;

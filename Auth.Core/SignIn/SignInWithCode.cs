@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Errors;
 using Auth.Core.Mfa;
@@ -11,7 +12,8 @@ public sealed record SignInWithCodeCommand(string? Phone, string? Code, ClientIn
 
 /// <summary>signInWithCode: redeems a signin_sms_code (single use, at most otpMaxAttempts tries, expiring) for a session.</summary>
 public sealed class SignInWithCode(
-    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions, MfaChallenges challenges)
+    IDbContextFactory<AuthDbContext> dbFactory, TokenMessages messages, SmsCodes codes, SessionService sessions, MfaChallenges challenges,
+    ActivityRecorder activity)
 {
     private static readonly string[] Purposes = [TokenPurposes.SignInCode];
 
@@ -25,11 +27,12 @@ public sealed class SignInWithCode(
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var redeemed = await codes.RedeemAsync(db, Purposes, input.Value, command.Code, ct);
-        if (!redeemed.IsSuccess) return redeemed.Error;
+        // A wrong code names no user: whether the number has an account is not the log's to tell (ADR 0007).
+        if (!redeemed.IsSuccess) return await FailedAsync(db, redeemed.Error, null, command.Client, ct);
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == redeemed.Value.UserId && u.Phone == input.Value, ct);
-        if (user is null) return SmsCodes.InvalidCode();
-        if (user.Disabled) return SignInErrors.AccountDisabled();
+        if (user is null) return await FailedAsync(db, SmsCodes.InvalidCode(), null, command.Client, ct);
+        if (user.Disabled) return await FailedAsync(db, SignInErrors.AccountDisabled(), user.Id, command.Client, ct);
         if (!user.PhoneVerified)
         {
             // Codes go to verified numbers only; should one reach an unproven account, it proves the number (ADR 0007).
@@ -46,5 +49,13 @@ public sealed class SignInWithCode(
         var grant = sessions.Open(db, user, command.Client, Amr.Sms);
         await db.SaveChangesAsync(ct);
         return grant;
+    }
+
+    /// <summary>The refusal's one write: its event (the error code, never the code typed).</summary>
+    private async Task<AuthError> FailedAsync(AuthDbContext db, AuthError error, string? userId, ClientInfo client, CancellationToken ct)
+    {
+        activity.Add(db, EventTypes.SignInFailed, userId, new EventDetail { Code = error.Code, Method = Amr.Sms }, client);
+        await db.SaveChangesAsync(ct);
+        return error;
     }
 }

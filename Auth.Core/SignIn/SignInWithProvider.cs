@@ -1,3 +1,4 @@
+using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
 using Auth.Core.Errors;
@@ -13,7 +14,8 @@ namespace Auth.Core.SignIn;
 /// trades for a session with getAuthGrant. An e-mail already held by another account is
 /// <c>email_not_unique</c>: accounts are never linked silently, whatever the provider says.
 /// </summary>
-public sealed class SignInWithProvider(IDbContextFactory<AuthDbContext> dbFactory, AccessTokenService accessTokens, TimeProvider time)
+public sealed class SignInWithProvider(
+    IDbContextFactory<AuthDbContext> dbFactory, AccessTokenService accessTokens, TimeProvider time, ActivityRecorder activity)
 {
     private const int MaxProviderUserIdLength = 256;
     private const int MaxPictureLength = 2048;
@@ -47,6 +49,8 @@ public sealed class SignInWithProvider(IDbContextFactory<AuthDbContext> dbFactor
             SignUpAt = time.GetUtcNow().UtcDateTime,
         };
         db.Users.Add(user);
+        // The sign-in event follows when the app trades the access token for a session (getAuthGrant).
+        activity.Add(db, EventTypes.SignUp, id, new EventDetail { Provider = profile.Provider, Method = Mfa.Amr.OAuth });
         var token = accessTokens.Issue(db, id, ProviderSignInResult.SignUpAction);
         try
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Core.Data.Entities;
@@ -48,8 +49,23 @@ public sealed class VerifyLink(
 
     public async Task<VerifyOutcome> ExecuteAsync(string? key, string? action, CancellationToken ct = default)
     {
+        var subject = new StrongBox<string?>();
+        var outcome = await ConsumeAsync(key, action, subject, ct);
+        if (outcome.Error is { } failed && action == ActionTypes.MagicLink)
+        {
+            // A failed magic-link sign-in is the one write of its request (the consuming transaction rolled back).
+            await using var log = await dbFactory.CreateDbContextAsync(ct);
+            activity.Add(log, EventTypes.SignInFailed, subject.Value, new EventDetail { Code = failed.Code, Method = Mfa.Amr.Email });
+            await log.SaveChangesAsync(ct);
+        }
+        return outcome;
+    }
+
+    private async Task<VerifyOutcome> ConsumeAsync(string? key, string? action, StrongBox<string?> subject, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (token, error) = await FindAsync(db, key, action, ct);
+        subject.Value = token?.UserId;
         if (error is not null) return error;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

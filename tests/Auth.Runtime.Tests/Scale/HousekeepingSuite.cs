@@ -88,7 +88,7 @@ public abstract class HousekeepingSuite(AppFixture fixture) : SuiteBase(fixture)
 
         var outcomes = await Fixture.Factory.Services.GetRequiredService<HousekeepingScheduler>().RunOnceAsync(Ct);
 
-        Assert.Equal(["events", "lockouts", "mfa-challenges", "outbox", "passkey-challenges", "sessions", "throttles", "tokens", "unverified-accounts"], outcomes.Keys.Order());
+        Assert.Equal(["event-rollups", "events", "lockouts", "mfa-challenges", "outbox", "passkey-challenges", "sessions", "throttles", "tokens", "unverified-accounts"], outcomes.Keys.Order());
         Assert.Equal(new HousekeepingOutcome(Batch + 1, 2), outcomes["tokens"]);
         await using var check = Db();
         Assert.Equal(kept.Select(t => t.Id).Order(), (await check.OneTimeTokens.Select(t => t.Id).ToListAsync(Ct)).Order());

@@ -80,6 +80,29 @@ namespace Auth.Core.Data.Migrations.SqlServer
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Core.Data.Entities.EventDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(48)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(48)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(48)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(48)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "Type", "Key");
+
+                    b.ToTable("EventDailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Core.Data.Entities.MfaChallenge", b =>
                 {
                     b.Property<string>("Id")

@@ -75,6 +75,29 @@ namespace Auth.Core.Data.Migrations.Sqlite
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("Auth.Core.Data.Entities.EventDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(48)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(48)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Type", "Key");
+
+                    b.ToTable("EventDailyCounts", (string)null);
+                });
+
             modelBuilder.Entity("Auth.Core.Data.Entities.MfaChallenge", b =>
                 {
                     b.Property<string>("Id")
