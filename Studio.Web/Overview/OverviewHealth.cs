@@ -8,7 +8,7 @@ namespace Studio.Web.Overview;
 /// <summary>
 /// What the Overview says about the runtime right now. Every figure is one indexed query: the backlog is counted along
 /// the outbox's (Status, NextAttemptAt) index and capped (past the cap the oldest age is that of the rows read),
-/// active sessions along a Sessions index.
+/// active sessions along a Sessions index, capped the same way (<see cref="CappedCount"/>).
 /// </summary>
 public sealed class OverviewHealth(
     IDbContextFactory<AuthDbContext> dbFactory, DatabaseHealth database, ISettingsReader settings, TimeProvider time)
@@ -18,13 +18,13 @@ public sealed class OverviewHealth(
 
     public sealed record Snapshot(
         string? DatabaseProblem, int Backlog, bool BacklogCapped, TimeSpan? OldestPendingAge,
-        int? LastRevision, DateTime? LastPublishedAt, int ServedRevision, int ActiveSessions);
+        int? LastRevision, DateTime? LastPublishedAt, int ServedRevision, CappedCount ActiveSessions);
 
     public async Task<Snapshot> GetAsync(CancellationToken ct = default)
     {
         var problem = await database.ProblemAsync(ct);
         var served = settings.Current.Revision;
-        if (problem is not null) return new Snapshot(problem, 0, false, null, null, null, served, 0);
+        if (problem is not null) return new Snapshot(problem, 0, false, null, null, null, served, default);
 
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -34,7 +34,7 @@ public sealed class OverviewHealth(
         DateTime? oldest = waiting.Count == 0 ? null : waiting.Min();
         var last = await db.SettingsRevisions.AsNoTracking().OrderByDescending(r => r.Number)
             .Select(r => new { r.Number, r.PublishedAt }).FirstOrDefaultAsync(ct);
-        var sessions = await ActiveSessions(db, now).CountAsync(ct);
+        var sessions = await CappedCount.OfAsync(ActiveSessions(db, now), EntityFrameworkQueryableExtensions.CountAsync, ct);
         return new Snapshot(null, Math.Min(backlog, BacklogCap), backlog > BacklogCap, oldest is { } at ? now - at : null,
             last?.Number, last?.PublishedAt, served, sessions);
     }

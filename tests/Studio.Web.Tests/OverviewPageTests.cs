@@ -81,6 +81,25 @@ public sealed class OverviewPageTests : StudioTest
         Assert.Equal(4, host.FindAll("[data-test=chart-empty]").Count);
     }
 
+    [Fact]
+    public async Task Overview_MoreUsersThanTheCap_SaysMoreThan_InsteadOfCountingThemAll()
+    {
+        await using (var db = await OpenDbAsync())
+        {
+            // One statement, like a bulk load: the cap plus one users, so the count must stop early to show the cap.
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= {Studio.Web.Overview.CappedCount.Cap})
+                INSERT INTO "Users" ("Id", "Provider", "ProviderUserId", "EmailVerified", "PhoneVerified", "Disabled", "SignUpAt", "FailedSignInCount")
+                SELECT printf('u%08d', i), 'local', printf('u%08d', i), 0, 0, 0, '2026-11-01 00:00:00', 0 FROM n
+                """, Ct);
+            Assert.Equal(Studio.Web.Overview.CappedCount.Cap + 1, await db.Users.CountAsync(Ct));
+        }
+
+        var host = RenderPage<Home>();
+
+        host.WaitForAssertion(() => Assert.Equal("more than 10,000", host.Find("[data-test=users]").TextContent.Trim()));
+    }
+
     private async Task RecordAsync(string type, params EventDetail?[] details)
     {
         var recorder = Services.GetRequiredService<ActivityRecorder>();
