@@ -34,6 +34,10 @@ public static class EventTypes
     /// <summary>An operator vouched for an identifier; <c>detail.channel</c> is email or phone.</summary>
     public const string UserVerified = "user.verified";
     public const string UserDeleted = "user.deleted";
+    /// <summary>An operator downloaded every user; <c>detail.count</c> and <c>detail.format</c>, never a hash.</summary>
+    public const string UsersExported = "users.exported";
+    /// <summary>One batch of a user import: <c>detail.count</c> created, <c>existing</c>, <c>failed</c>, <c>format</c>.</summary>
+    public const string UsersImported = "users.imported";
 
     /// <summary>Every type, for the studio's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -41,6 +45,7 @@ public static class EventTypes
         SignUp, SignUpRefused, SignIn, SignInFailed, LockedOut, PasswordChanged, PasswordReset, EmailVerified, PhoneVerified, SessionsRevoked,
         MessageSent, MessageFailed, OperatorSignIn, OperatorSignInFailed, OperatorAdded, OperatorRemoved, SettingsSaved,
         SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted,
+        UsersExported, UsersImported,
     ];
 }
 
