@@ -35,7 +35,9 @@ public sealed class UserImport(IDbContextFactory<AuthDbContext> dbFactory, ISett
         }
         catch (FormatException ex)
         {
-            return AuthError.Validation("file", ex.Message);
+            // The sentence itself is the message too: the studio shows it as it is.
+            return new AuthError(AuthErrors.ValidationError, ex.Message,
+                new Dictionary<string, object?> { ["fields"] = new Dictionary<string, string> { ["file"] = ex.Message } });
         }
 
         copy.Position = 0;
@@ -58,7 +60,7 @@ public sealed class UserImport(IDbContextFactory<AuthDbContext> dbFactory, ISett
             batch.Clear();
         }
         if (batch.Count > 0) await WriteBatchAsync(batch, state, ct);
-        if (!dryRun && !state.EventWritten) await RecordAsync(state, created: 0);
+        if (!dryRun && (!state.EventWritten || state.HasUnrecordedFailures)) await RecordAsync(state);
         return state.Report();
     }
 
@@ -97,10 +99,11 @@ public sealed class UserImport(IDbContextFactory<AuthDbContext> dbFactory, ISett
         }
     }
 
-    private async Task RecordAsync(UserImportState state, int created)
+    /// <summary>An import that wrote no batch (every row refused), or refused rows after its last batch, is still on record.</summary>
+    private async Task RecordAsync(UserImportState state)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        activity.Add(db, EventTypes.UsersImported, null, state.EventDetail(new UserImportState.Outcome([], created, [])), actor: Actor.OperatorOrSystem);
+        activity.Add(db, EventTypes.UsersImported, null, state.EventDetail(new UserImportState.Outcome([], 0, [])), actor: Actor.OperatorOrSystem);
         await db.SaveChangesAsync(CancellationToken.None);
     }
 

@@ -16,6 +16,7 @@ internal sealed class UserImportState(int rows, bool dryRun, UserFileFormat form
 
     public bool DryRun => dryRun;
     public bool EventWritten { get; set; }
+    public bool HasUnrecordedFailures => _failedSinceEvent > 0;
 
     public void Fail(UserImportRowError error)
     {
