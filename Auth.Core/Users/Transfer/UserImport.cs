@@ -113,21 +113,30 @@ public sealed class UserImport(IDbContextFactory<AuthDbContext> dbFactory, ISett
         var path = Path.Combine(Path.GetTempPath(), $"auth-import-{Guid.NewGuid():N}.tmp");
         var copy = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var buffer = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = await file.ReadAsync(buffer, ct)) > 0)
+        try
         {
-            total += read;
-            if (total > MaxFileBytes)
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await file.ReadAsync(buffer, ct)) > 0)
             {
-                await copy.DisposeAsync();
-                return null;
+                total += read;
+                if (total > MaxFileBytes)
+                {
+                    await copy.DisposeAsync();
+                    return null;
+                }
+                await copy.WriteAsync(buffer.AsMemory(0, read), ct);
             }
-            await copy.WriteAsync(buffer.AsMemory(0, read), ct);
+            copy.Position = 0;
+            return copy;
         }
-        copy.Position = 0;
-        return copy;
+        catch
+        {
+            // A body cut short or over the server's limit: the copy goes now, not at finalisation.
+            await copy.DisposeAsync();
+            throw;
+        }
     }
 
     private static AuthError TooLarge(string message) => new(AuthErrors.PayloadTooLarge, message);
