@@ -79,6 +79,8 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<UserCursorCodec>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<Users.Transfer.UserExport>();
+        services.AddSingleton<Users.Transfer.UserImport>();
         services.AddSingleton<SettingsHistory>();
 
         services.AddSingleton<LocalAccounts>();

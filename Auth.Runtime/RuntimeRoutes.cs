@@ -135,6 +135,9 @@ public static class RuntimeRoutes
 
         var users = secured.MapGroup("/users").AllowRoles(OperatorAccess.OwnerAndSupport);
         users.MapGet("", AdminUsersEndpoints.List).WithName("listUsers");
+        // Moving every user in or out is the Owners' (ADR 0020).
+        users.MapGet("/export", AdminUserTransferEndpoints.Export).WithName("exportUsers").AllowRoles(OperatorAccess.OwnerOnly);
+        users.MapPost("/import", AdminUserTransferEndpoints.Import).WithName("importUsers").AllowRoles(OperatorAccess.OwnerOnly);
         users.MapGet("/{id}", AdminUsersEndpoints.Get).WithName("getUserById");
         users.MapDelete("/{id}", AdminUsersEndpoints.Delete).WithName("deleteUser");
         users.MapDelete("/{id}/mfa", AdminMfaEndpoints.Reset).WithName("resetUserMfa");

@@ -22,6 +22,10 @@ public sealed record EventDetail
     public string? OperatorId { get; init; }
     public int? Count { get; init; }
     public int? Revision { get; init; }
+    /// <summary>A user import's or export's file format (csv, json), and an import's rows that existed or were refused.</summary>
+    public string? Format { get; init; }
+    public int? Existing { get; init; }
+    public int? Failed { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -51,6 +51,10 @@ public static class EventTypes
     public const string PasskeyRemoved = "user.passkey_removed";
     /// <summary>An operator created a user (the studio or the management API); a user's own sign-up is <see cref="SignUp"/>.</summary>
     public const string UserCreated = "user.created";
+    /// <summary>An operator downloaded every user; <c>detail.count</c> and <c>detail.format</c>, never a hash.</summary>
+    public const string UsersExported = "users.exported";
+    /// <summary>One batch of a user import: <c>detail.count</c> created, <c>existing</c>, <c>failed</c>, <c>format</c>.</summary>
+    public const string UsersImported = "users.imported";
 
     /// <summary>Every type, for the studio's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -60,7 +64,7 @@ public static class EventTypes
         OperatorMfaEnrolled, OperatorMfaRemoved, OperatorMfaReset, OperatorRecoveryCodesReplaced, OperatorRecoveryCodeUsed, OperatorMfaFailed,
         OperatorMfaPolicyChanged, SettingsSaved,
         SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted, UserCreated,
-        MfaReset, PasskeyRemoved,
+        MfaReset, PasskeyRemoved, UsersExported, UsersImported,
     ];
 }
 

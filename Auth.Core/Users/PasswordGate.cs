@@ -69,6 +69,7 @@ public sealed partial class PasswordGate(PasswordHasher hasher, TimeProvider tim
 
         var at = Now();
         var newHash = outcome == PasswordVerification.SuccessRehashNeeded ? hasher.Hash(password) : null;
+        var verifiedHash = account.PasswordHash;
         var unlocked = accounts.Where(a => a.Id == id && (a.LockoutEndsAt == null || a.LockoutEndsAt <= at));
         if (secondStepFollows) return await ReleaseAsync(accounts, id, newHash, lockoutDuration);
         var reset = newHash is null
@@ -78,7 +79,9 @@ public sealed partial class PasswordGate(PasswordHasher hasher, TimeProvider tim
             : await unlocked.ExecuteUpdateAsync(s => s
                 .SetProperty(a => a.FailedSignInCount, 0)
                 .SetProperty(a => a.LockoutEndsAt, (DateTime?)null)
-                .SetProperty(a => a.PasswordHash, newHash), CancellationToken.None);
+                // Only over the hash this attempt verified: of parallel first sign-ins after an import (ADR 0020) one
+                // replaces it, the others leave the new one alone; a password changed meanwhile is never undone.
+                .SetProperty(a => a.PasswordHash, a => a.PasswordHash == verifiedHash ? newHash : a.PasswordHash), CancellationToken.None);
         // The threshold was reached by other attempts while this one was hashing: the lock wins.
         return reset == 1 ? null : await LockedAsync(accounts, id, lockoutDuration);
     }

@@ -61,6 +61,8 @@ public sealed class PasswordHasher
     /// </summary>
     public PasswordVerification Verify(string? hash, string? password)
     {
+        if (ImportedPasswordHashes.IsImported(hash))
+            return VerifyImported(hash!, password);
         if (string.IsNullOrEmpty(password) || !TryParse(hash, out var iterations, out var salt, out var expected))
             return PasswordVerification.Failed;
 
@@ -74,6 +76,21 @@ public sealed class PasswordHasher
 
         var outdated = iterations < _iterations || salt.Length != SaltSize || expected.Length != KeySize;
         return outdated ? PasswordVerification.SuccessRehashNeeded : PasswordVerification.Success;
+    }
+
+    /// <summary>True when <paramref name="stored"/> is a well-formed hash in this hasher's format (any parameters).</summary>
+    public static bool IsOwnFormat(string? stored) => TryParse(stored, out _, out _, out _);
+
+    /// <summary>
+    /// An imported hash (ADR 0020) is always followed by one derivation at our parameters: on success the caller's
+    /// rehash, on failure a dummy. So a wrong password costs at least what an unknown account costs (ADR 0007).
+    /// </summary>
+    private PasswordVerification VerifyImported(string hash, string? password)
+    {
+        if (!string.IsNullOrEmpty(password) && Normalize(password) is not null && ImportedPasswordHashes.Verify(hash, password))
+            return PasswordVerification.SuccessRehashNeeded;
+        VerifyDummy(password);
+        return PasswordVerification.Failed;
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ internal static class StudioEndpoints
         // Taking a form field makes the antiforgery middleware check the token.
         endpoints.MapPost(StudioAuth.SignOutPath, SignOut);
         endpoints.MapGet(ExportPath, Export).RequireAuthorization(StudioPolicies.Owner);
+        UserExportEndpoint.Map(endpoints);
     }
 
     public static async Task<RedirectHttpResult> SignOut(HttpContext context, [FromForm(Name = "reason")] string? reason)

@@ -23,6 +23,7 @@ public sealed class RoleAccessTests : StudioTest
         { "/", StudioPolicies.AnyOperator },
         { "/users", StudioPolicies.AnyOperator },
         { "/users/{Id}", StudioPolicies.AnyOperator },
+        { "/users/transfer", StudioPolicies.Owner },
         { "/messages", StudioPolicies.AnyOperator },
         { "/messages/{Id}", StudioPolicies.AnyOperator },
         { "/activity", StudioPolicies.AnyOperator },

@@ -36,6 +36,8 @@ public abstract class OperatorRolesSuite(AppFixture fixture) : OperatorSuiteBase
         { "POST", "/admin/api/operators/{id}/unlock", Owner },
         { "POST", "/admin/api/operators/me/password", Both },
         { "GET", "/admin/api/users", Both },
+        { "GET", "/admin/api/users/export", Owner },
+        { "POST", "/admin/api/users/import", Owner },
         { "GET", "/admin/api/users/{id}", Both },
         { "DELETE", "/admin/api/users/{id}", Both },
         { "DELETE", "/admin/api/users/{id}/mfa", Both },
