@@ -75,6 +75,8 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<UserCursorCodec>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<UserManagement>();
+        services.AddSingleton<UserOutreach>();
         services.AddSingleton<SettingsHistory>();
 
         services.AddSingleton<LocalAccounts>();

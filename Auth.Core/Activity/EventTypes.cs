@@ -34,6 +34,12 @@ public static class EventTypes
     /// <summary>An operator vouched for an identifier; <c>detail.channel</c> is email or phone.</summary>
     public const string UserVerified = "user.verified";
     public const string UserDeleted = "user.deleted";
+    public const string UserCreated = "user.created";
+    /// <summary>An operator edited a user; <c>detail.fields</c> names the fields (never their values).</summary>
+    public const string UserUpdated = "user.updated";
+    public const string UserInvited = "user.invited";
+    public const string UserResetSent = "user.reset_sent";
+    public const string UserUnlocked = "user.unlocked";
 
     /// <summary>Every type, for the studio's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -41,6 +47,7 @@ public static class EventTypes
         SignUp, SignUpRefused, SignIn, SignInFailed, LockedOut, PasswordChanged, PasswordReset, EmailVerified, PhoneVerified, SessionsRevoked,
         MessageSent, MessageFailed, OperatorSignIn, OperatorSignInFailed, OperatorAdded, OperatorRemoved, SettingsSaved,
         SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted,
+        UserCreated, UserUpdated, UserInvited, UserResetSent, UserUnlocked,
     ];
 }
 
