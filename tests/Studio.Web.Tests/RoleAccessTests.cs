@@ -23,6 +23,7 @@ public sealed class RoleAccessTests : StudioTest
         { "/", StudioPolicies.AnyOperator },
         { "/users", StudioPolicies.AnyOperator },
         { "/users/{Id}", StudioPolicies.AnyOperator },
+        { "/users/new", StudioPolicies.AnyOperator },
         { "/messages", StudioPolicies.AnyOperator },
         { "/messages/{Id}", StudioPolicies.AnyOperator },
         { "/activity", StudioPolicies.AnyOperator },
