@@ -45,12 +45,20 @@ public sealed record UserFilter(bool? Verified = null, bool? Disabled = null, st
         }
     }
 
-    /// <summary>The filter as a plain predicate, for a search whose own index decides the order (read per matching row).</summary>
+    /// <summary>
+    /// The filter as a plain predicate, for a search whose own prefix index decides the order (checked per matching row).
+    /// Written so no other index can serve it: given "Provider = ?" SQLite would seek the provider index and sort the
+    /// search's matches instead, so the provider is compared as an expression and a flag with "&lt;&gt;".
+    /// </summary>
     public IQueryable<User> Apply(IQueryable<User> users)
     {
         if (Verified is { } verified) users = verified ? users.Where(u => u.EmailVerified || u.PhoneVerified) : users.Where(u => !u.EmailVerified && !u.PhoneVerified);
-        if (Disabled is { } disabled) users = users.Where(u => u.Disabled == disabled);
-        if (Provider is { } provider) users = users.Where(u => u.Provider == provider);
+        if (Disabled is { } disabled)
+        {
+            var other = !disabled;
+            users = users.Where(u => u.Disabled != other);
+        }
+        if (Provider is { } provider) users = users.Where(u => u.Provider + "" == provider);
         if (SignedUpFrom is { } from) users = users.Where(u => u.SignUpAt >= from);
         if (SignedUpTo is { } to) users = users.Where(u => u.SignUpAt < to);
         return users;

@@ -28,7 +28,7 @@ public sealed class UserManagementPageTests : StudioTest
         Assert.Equal("New Person", user.Name);
         Assert.Null(user.PasswordHash);
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.UserId == user.Id, Ct);
-        Assert.Equal("magic_link", message.MessageType);
+        Assert.Equal("magic_link", message.Type);
         Assert.Equal(["user.created", "user.invited"], await db.Events.Where(e => e.UserId == user.Id).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync(Ct));
         host.WaitForAssertion(() => Assert.EndsWith($"/users/{user.Id}", Navigation.Uri, StringComparison.Ordinal));
     }

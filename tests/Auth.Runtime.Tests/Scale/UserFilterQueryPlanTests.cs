@@ -57,7 +57,7 @@ public sealed partial class UserFilterQueryPlanTests(SqliteAppFixture fixture) :
         }
 
         Assert.True(checkedQueries > 1000, $"only {checkedQueries} queries planned");
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+        Assert.True(failures.Count == 0, $"{failures.Count} plans fail:\n" + string.Join("\n", failures.Take(5)));
     }
 
     private static string? Problem(List<string> plan, UserStream stream, UserFilter filter, bool mustSeek)

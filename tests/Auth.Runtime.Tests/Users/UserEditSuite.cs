@@ -114,7 +114,7 @@ public abstract class UserEditSuite(AppFixture fixture) : UserManagementSuiteBas
     {
         var email = NewEmail();
         var id = await CreateAsync(new { email, emailVerified = true, password = Password });
-        for (var i = 0; i < 10; i++) await PostAsync("/auth/signin-email", new { email, password = "wrong password" });
+        for (var i = 0; i < 12; i++) await PostAsync("/auth/signin-email", new { email, password = "wrong password" });
         await using (var db = Db())
             Assert.NotNull(await db.Users.Where(u => u.Id == id).Select(u => u.LockoutEndsAt).SingleAsync(Ct));
         Assert.NotNull((await AdminAsync("GET", $"/admin/api/users/{id}")).Body!["lockedUntil"]);
