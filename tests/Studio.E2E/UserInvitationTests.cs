@@ -43,9 +43,9 @@ public sealed partial class UserInvitationTests : IAsyncLifetime
         await OperatorSignIn.SignInAsync(browser, _app, OperatorEmail, OperatorPassword, "/users/new");
 
         const string invitee = "invitee@example.test";
-        await browser.Page.Locator("[data-test=email] input").FillAsync(invitee);
-        await browser.Page.Locator("[data-test=name] input").FillAsync("Ivy Invitee");
-        await browser.Page.Locator("[data-test=invite]").ClickAsync();
+        await browser.Page.Locator("input[data-test=email], [data-test=email] input").First.FillAsync(invitee);
+        await browser.Page.Locator("input[data-test=name], [data-test=name] input").First.FillAsync("Ivy Invitee");
+        await browser.Page.Locator("[data-test=invite]").First.ClickAsync();
         await Expect(browser.Page.Locator("[data-test=create]")).ToContainTextAsync("send invitation");
         await browser.ScreenshotAsync("user-create-invite");
         await browser.Page.Locator("[data-test=create]").ClickAsync();
@@ -78,7 +78,7 @@ public sealed partial class UserInvitationTests : IAsyncLifetime
         var patch = new JsonObject
         {
             ["redirectURLs"] = new JsonArray(siteUrl),
-            ["smtp"] = new JsonObject { ["host"] = "127.0.0.1", ["port"] = _smtp.Port, ["security"] = "None", ["fromEmail"] = "no-reply@auth.test" },
+            ["smtp"] = new JsonObject { ["host"] = "127.0.0.1", ["port"] = _smtp.Port, ["security"] = "None", ["fromEmail"] = "no-reply@auth.test", ["fromName"] = "Auth Test" },
         };
         var draft = await store.PatchDraftAsync(patch, "e2e", Ct);
         Assert.True(draft.IsSuccess, draft.Error?.Message);

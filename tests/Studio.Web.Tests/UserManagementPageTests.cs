@@ -1,7 +1,6 @@
-using Auth.Core.Data.Entities;
-using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
+using MudBlazor.Extensions;
 using Studio.Web.Components.Pages.Users;
 using Studio.Web.Tests.Infrastructure;
 
@@ -45,7 +44,8 @@ public sealed class UserManagementPageTests : StudioTest
         await TypeAsync(host, "email", "not-an-address");
         await TypeAsync(host, "password", "short");
         await host.InvokeAsync(() => host.Find("[data-test=create]").Click());
-        host.WaitForAssertion(() => Assert.Equal(2, host.FindAll(".mud-input-error").Count));
+        host.WaitForAssertion(() => Assert.Equal(["email", "password"], host.FindComponents<MudTextField<string>>()
+            .Where(c => c.Instance.GetState(x => x.Error)).Select(c => (string)c.Instance.UserAttributes["data-test"]!).Order(StringComparer.Ordinal)));
 
         await TypeAsync(host, "user-data", "[1, 2]");
         await host.InvokeAsync(() => host.Find("[data-test=create]").Click());
