@@ -50,7 +50,7 @@ public sealed partial class UserFilterQueryPlanTests(SqliteAppFixture fixture) :
                     if (kind == "count" && after is not null) continue;
                     var plan = await PlanAsync(db, text);
                     checkedQueries++;
-                    if (Problem(plan, stream, filter, after is not null || query.Length > 0) is { } problem)
+                    if (Problem(plan, stream, filter, after is not null || query.Length > 0, resumed: after is not null) is { } problem)
                         failures.Add($"{filter} {sort} query='{query}' {stream.GetType().Name}/{stream.Code} {kind} after={after is not null}: {problem}\n  {string.Join("\n  ", plan)}");
                 }
             }
@@ -60,7 +60,7 @@ public sealed partial class UserFilterQueryPlanTests(SqliteAppFixture fixture) :
         Assert.True(failures.Count == 0, $"{failures.Count} plans fail:\n" + string.Join("\n", failures.Take(5)));
     }
 
-    private static string? Problem(List<string> plan, UserStream stream, UserFilter filter, bool mustSeek)
+    private static string? Problem(List<string> plan, UserStream stream, UserFilter filter, bool mustSeek, bool resumed)
     {
         if (plan.Any(d => d.Contains("TEMP B-TREE", StringComparison.Ordinal))) return "sorts its matches";
         if (plan.Any(d => FullScan().IsMatch(d) && !d.Contains("INDEX", StringComparison.Ordinal))) return "scans Users";
@@ -73,6 +73,13 @@ public sealed partial class UserFilterQueryPlanTests(SqliteAppFixture fixture) :
             PhonePrefixStream => "IX_Users_Phone",
             _ => "IX_Users_NormalizedName_Id",
         };
+        // Known: resuming a provider's partition, the bundled SQLite (no ANALYZE statistics) seeks the same partition of the
+        // provider-less index and checks the provider per row: still a seek in order, but it reads the partition's rows of
+        // every provider (ADR 0022, "Known limit"). The first page, and every count, seek the provider's own range.
+        var accepted = resumed && stream is SignUpStream && filter.Provider is not null
+            ? new[] { index, "IX_Users_Disabled_EmailVerified_PhoneVerified_SignUpAt_Id" }
+            : new[] { index };
+        index = accepted.FirstOrDefault(i => plan.Any(d => d.Contains($"INDEX {i}", StringComparison.Ordinal))) ?? index;
         if (!plan.Any(d => d.Contains($"INDEX {index}", StringComparison.Ordinal))) return "does not use " + index;
         // Equalities, a sign-up range, a prefix or a cursor are a seek; only a bare walk from one end may scan the index.
         var seeks = mustSeek || filter.NeedsPartitions || filter.SignedUpFrom is not null || filter.SignedUpTo is not null;
