@@ -98,7 +98,7 @@ public sealed partial class UserInvitationTests : IAsyncLifetime
             <!doctype html><html><body><p id="status">signing in…</p>
             <script type="module">
             import { createClient } from "{{authBase}}/auth/client.js";
-            const auth = createClient("{{authBase}}");
+            const { auth } = createClient("{{authBase}}");
             const status = document.getElementById("status");
             try {
               const result = await auth.getAuthGrant();
