@@ -75,7 +75,8 @@ public sealed class UserManagementPageTests : StudioTest
         Assert.Contains("cursor=", Navigation.Uri, StringComparison.Ordinal);
         Assert.Contains("page=2", Navigation.Uri, StringComparison.Ordinal);
 
-        // A reload: a new page on the same URL shows the same page of the same filtered listing.
+        // A reload: the page is gone, and a new one on the same URL shows the same page of the same filtered listing.
+        await DisposeComponentsAsync();
         var reloaded = RenderPage<UserList>();
         reloaded.WaitForAssertion(() => Assert.Equal(["user23@example.test", "user24@example.test"], Links(reloaded)));
         Assert.Contains("21-22 of 22", reloaded.Markup, StringComparison.Ordinal);
