@@ -73,10 +73,11 @@ public sealed partial class UserFilterQueryPlanTests(SqliteAppFixture fixture) :
             PhonePrefixStream => "IX_Users_Phone",
             _ => "IX_Users_NormalizedName_Id",
         };
-        // Known: resuming a provider's partition, the bundled SQLite (no ANALYZE statistics) seeks the same partition of the
-        // provider-less index and checks the provider per row: still a seek in order, but it reads the partition's rows of
-        // every provider (ADR 0022, "Known limit"). The first page, and every count, seek the provider's own range.
-        var accepted = resumed && stream is SignUpStream && filter.Provider is not null
+        // Known: with a provider and a time range bounded on both sides (from and to, or a cursor), the bundled SQLite (no
+        // ANALYZE statistics) seeks the same partition of the provider-less index and checks the provider per row: still a
+        // seek in order without a sort, but it reads that partition's rows of every provider (ADR 0022, "Known limit").
+        var bothBounds = resumed || (filter.SignedUpFrom is not null && filter.SignedUpTo is not null);
+        var accepted = bothBounds && stream is SignUpStream && filter.Provider is not null
             ? new[] { index, "IX_Users_Disabled_EmailVerified_PhoneVerified_SignUpAt_Id" }
             : new[] { index };
         index = accepted.FirstOrDefault(i => plan.Any(d => d.Contains($"INDEX {i}", StringComparison.Ordinal))) ?? index;
