@@ -81,6 +81,8 @@ public static class AuthCoreServiceCollectionExtensions
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<Users.Transfer.UserExport>();
         services.AddSingleton<Users.Transfer.UserImport>();
+        services.AddSingleton<UserManagement>();
+        services.AddSingleton<UserOutreach>();
         services.AddSingleton<SettingsHistory>();
 
         services.AddSingleton<LocalAccounts>();

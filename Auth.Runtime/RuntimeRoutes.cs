@@ -143,6 +143,11 @@ public static class RuntimeRoutes
         users.MapDelete("/{id}/mfa", AdminMfaEndpoints.Reset).WithName("resetUserMfa");
         users.MapGet("/{id}/passkeys", AdminPasskeysEndpoints.List).WithName("listUserPasskeys");
         users.MapDelete("/{id}/passkeys/{passkeyId}", AdminPasskeysEndpoints.Remove).WithName("removeUserPasskey");
+        users.MapPost("", AdminUserManagementEndpoints.Create).WithName("createUser");
+        users.MapPatch("/{id}", AdminUserManagementEndpoints.Update).WithName("updateUser");
+        users.MapPost("/{id}/invite", AdminUserManagementEndpoints.Invite).WithName("inviteUser");
+        users.MapPost("/{id}/send-reset", AdminUserManagementEndpoints.SendReset).WithName("sendUserPasswordReset");
+        users.MapPost("/{id}/unlock", AdminUserManagementEndpoints.Unlock).WithName("unlockUser");
 
         // The outbox as a delivery log and dev mailbox, and the template preview the studio calls.
         secured.MapGet("/messages", AdminMessagesEndpoints.List).WithName("listMessages").AllowRoles(OperatorAccess.OwnerAndSupport);

@@ -21,6 +21,8 @@ public sealed record EventDetail
     /// <summary>The operator an operator event is about (added, removed), by id.</summary>
     public string? OperatorId { get; init; }
     public int? Count { get; init; }
+    /// <summary>The names of the fields an operator edited (<c>name,email</c>), never their values.</summary>
+    public string? Fields { get; init; }
     public int? Revision { get; init; }
     /// <summary>A user import's or export's file format (csv, json), and an import's rows that existed or were refused.</summary>
     public string? Format { get; init; }

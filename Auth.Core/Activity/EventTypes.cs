@@ -55,6 +55,11 @@ public static class EventTypes
     public const string UsersExported = "users.exported";
     /// <summary>One batch of a user import: <c>detail.count</c> created, <c>existing</c>, <c>failed</c>, <c>format</c>.</summary>
     public const string UsersImported = "users.imported";
+    /// <summary>An operator edited a user; <c>detail.fields</c> names the fields (never their values).</summary>
+    public const string UserUpdated = "user.updated";
+    public const string UserInvited = "user.invited";
+    public const string UserResetSent = "user.reset_sent";
+    public const string UserUnlocked = "user.unlocked";
 
     /// <summary>Every type, for the studio's filter.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -65,6 +70,7 @@ public static class EventTypes
         OperatorMfaPolicyChanged, SettingsSaved,
         SettingsImported, SettingsPublished, SettingsRolledBack, UserDisabled, UserEnabled, UserVerified, UserDeleted, UserCreated,
         MfaReset, PasskeyRemoved, UsersExported, UsersImported,
+        UserUpdated, UserInvited, UserResetSent, UserUnlocked,
     ];
 }
 

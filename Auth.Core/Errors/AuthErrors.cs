@@ -98,4 +98,8 @@ public static class AuthErrors
     public const string PasskeyNotFound = "passkey_not_found";
     /// <summary>This credential is already registered (to this or another account). 409.</summary>
     public const string PasskeyAlreadyRegistered = "passkey_already_registered";
+
+    // User management (ADR 0022).
+    /// <summary>An invitation or a password reset goes by e-mail, and this user has no e-mail address. 409.</summary>
+    public const string UserHasNoEmail = "user_has_no_email";
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Auth.Core.Users;
 
 /// <summary>A listing request: a search (or none), and either a cursor from the previous page or a small page number.</summary>
-public sealed record UserListRequest(string? Query, int PageSize = UserDirectory.DefaultPageSize, string? Cursor = null, int? Page = null);
+public sealed record UserListRequest(
+    string? Query, int PageSize = UserDirectory.DefaultPageSize, string? Cursor = null, int? Page = null, UserFilter? Filter = null, UserSort Sort = UserSort.Newest);
 
 /// <summary>
 /// One page. <see cref="Total"/> stops counting at <see cref="UserDirectory.CountCap"/>, or
@@ -34,8 +35,10 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, Us
         ArgumentNullException.ThrowIfNull(request);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var search = UserSearch.Parse(request.Query, ordinalRanges: db.Database.IsSqlite());
-        var users = db.Users.AsNoTracking();
+        var filter = request.Filter ?? UserFilter.None;
+        if (UserFilterRules.Check(filter) is { } invalid) return invalid;
+        var search = UserSearch.Parse(request.Query, ordinalRanges: db.Database.IsSqlite()).Filtered(filter, request.Sort);
+        var users = search.Residual is { } residual ? residual.Apply(db.Users.AsNoTracking()) : db.Users.AsNoTracking();
 
         if (!string.IsNullOrEmpty(request.Cursor))
         {
@@ -56,7 +59,7 @@ public sealed class UserDirectory(IDbContextFactory<AuthDbContext> dbFactory, Us
         if (search.ExactId is { } id && await users.SingleOrDefaultAsync(u => u.Id == id, ct) is { } byId)
             return new UserPage(page == 1 ? [byId] : [], 1, false, page, pageSize, null);
 
-        var (total, capped) = await CountAsync(users, search.Streams, search.Signature.Length == 0 ? CountCap : SearchCountCap, ct);
+        var (total, capped) = await CountAsync(users, search.Streams, search.IsSearch ? SearchCountCap : CountCap, ct);
         var start = search.Streams.ToDictionary(s => s.Code, _ => (StreamPosition?)null);
         var first = await UserPageReader.ReadAsync(users, search.Streams, start, (int)skip, pageSize, ct);
         return new UserPage(first.Items, total, capped, page, pageSize, Next(search, total, capped, first));

@@ -53,7 +53,7 @@ public static class UserPageReader
         return new PageRead(taken.Skip(skip).ToList(), open);
     }
 
-    // Newest-first is the only stream that runs backwards, and it is never merged with another.
+    // Streams merged into one page all run the same way (the sign-up partitions of one listing share its sort).
     private static int Order(UserStream stream, StreamPosition a, StreamPosition b) =>
-        stream is NewestFirstStream ? -UserStream.Compare(a, b) : UserStream.Compare(a, b);
+        stream.Descending ? -UserStream.Compare(a, b) : UserStream.Compare(a, b);
 }

@@ -9,11 +9,37 @@ namespace Auth.Core.Users;
 /// </summary>
 public sealed record UserSearch(string Signature, string? ExactId, IReadOnlyList<UserStream> Streams)
 {
+    /// <summary>A typed search (its streams read rows through a second index), as opposed to a plain listing.</summary>
+    public bool IsSearch { get; init; }
+
+    /// <summary>The filter a search applies per matching row; a plain listing builds it into its streams instead.</summary>
+    public UserFilter? Residual { get; init; }
+
+    /// <summary>
+    /// This search under <paramref name="filter"/> and <paramref name="sort"/>. A listing walks the sign-up index, or
+    /// one partition index range per (disabled, verified) combination merged in sign-up order (ADR 0022); a search
+    /// keeps its prefix streams and key order, and checks the filter on each row of its prefix range.
+    /// </summary>
+    public UserSearch Filtered(UserFilter filter, UserSort sort)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (IsSearch) return filter.IsEmpty ? this : this with { Signature = Signature + filter.Signature, Residual = filter };
+        var descending = sort == UserSort.Newest;
+        IReadOnlyList<UserStream> streams = filter.NeedsPartitions
+            ? filter.Partitions().Select(p => (UserStream)new SignUpStream(filter, p, descending)).ToList()
+            : filter.IsEmpty && descending ? Streams : [new SignUpStream(filter, null, descending)];
+        return this with { Signature = filter.Signature + (descending ? "" : "|oldest"), Streams = streams };
+    }
+
     public static UserSearch Parse(string? query, bool ordinalRanges)
     {
         var q = query?.Trim() ?? "";
         if (q.Length == 0) return new("", null, [new NewestFirstStream()]);
+        return ParseQuery(q, ordinalRanges) with { IsSearch = true };
+    }
 
+    private static UserSearch ParseQuery(string q, bool ordinalRanges)
+    {
         var folded = q.Normalize(NormalizationForm.FormC).ToLowerInvariant();
         var exactId = UserId.IsValid(folded) ? folded : null;
         if (folded.Contains('@', StringComparison.Ordinal))

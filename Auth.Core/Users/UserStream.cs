@@ -20,6 +20,9 @@ public abstract class UserStream(string code)
 
     public abstract StreamPosition PositionOf(User user);
 
+    /// <summary>True when the stream walks its index backwards (newest first); merged streams all run one way.</summary>
+    public virtual bool Descending => false;
+
     /// <summary>What the total counts; a stream may count a superset when that stays inside its index (an estimate).</summary>
     public virtual IQueryable<User> ForCount(IQueryable<User> users) => After(users, null);
 
@@ -34,6 +37,8 @@ public abstract class UserStream(string code)
 /// <summary>Every user, newest sign-up first (then id, descending): the (SignUpAt, Id) index walked backwards.</summary>
 public sealed class NewestFirstStream() : UserStream("t")
 {
+    public override bool Descending => true;
+
     public override IQueryable<User> After(IQueryable<User> users, StreamPosition? after)
     {
         if (after is not null)

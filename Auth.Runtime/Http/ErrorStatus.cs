@@ -35,6 +35,7 @@ public static class ErrorStatus
         [AuthErrors.NotFound] = 404,
         [AuthErrors.EmailNotUnique] = 409,
         [AuthErrors.PhoneNotUnique] = 409,
+        [AuthErrors.UserHasNoEmail] = 409,
         [AuthErrors.EmailAlreadyVerified] = 409,
         [AuthErrors.PhoneAlreadyVerified] = 409,
         [AuthErrors.Conflict] = 409,

@@ -24,6 +24,7 @@ public sealed class RoleAccessTests : StudioTest
         { "/users", StudioPolicies.AnyOperator },
         { "/users/{Id}", StudioPolicies.AnyOperator },
         { "/users/transfer", StudioPolicies.Owner },
+        { "/users/new", StudioPolicies.AnyOperator },
         { "/messages", StudioPolicies.AnyOperator },
         { "/messages/{Id}", StudioPolicies.AnyOperator },
         { "/activity", StudioPolicies.AnyOperator },

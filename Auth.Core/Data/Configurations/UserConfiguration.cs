@@ -31,5 +31,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.HasIndex(u => new { u.NormalizedName, u.Id });
         // The hourly stuck-lockout seal (StuckLockoutSeal) seeks the few accounts with failures instead of walking them all.
         builder.HasIndex(u => u.FailedSignInCount);
+        // Filtered listings (ADR 0022): each (disabled, e-mail verified, phone verified[, provider]) combination is an
+        // equality prefix followed by the sign-up order, so a filter seeks and walks instead of scanning.
+        builder.HasIndex(u => new { u.Disabled, u.EmailVerified, u.PhoneVerified, u.SignUpAt, u.Id });
+        builder.HasIndex(u => new { u.Provider, u.Disabled, u.EmailVerified, u.PhoneVerified, u.SignUpAt, u.Id });
     }
 }

@@ -43,6 +43,11 @@ public abstract class OperatorRolesSuite(AppFixture fixture) : OperatorSuiteBase
         { "DELETE", "/admin/api/users/{id}/mfa", Both },
         { "GET", "/admin/api/users/{id}/passkeys", Both },
         { "DELETE", "/admin/api/users/{id}/passkeys/{passkeyId}", Both },
+        { "POST", "/admin/api/users", Both },
+        { "PATCH", "/admin/api/users/{id}", Both },
+        { "POST", "/admin/api/users/{id}/invite", Both },
+        { "POST", "/admin/api/users/{id}/send-reset", Both },
+        { "POST", "/admin/api/users/{id}/unlock", Both },
         { "GET", "/admin/api/messages", Both },
         { "GET", "/admin/api/events", Both },
     };

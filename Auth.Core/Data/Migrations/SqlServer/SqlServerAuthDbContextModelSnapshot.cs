@@ -897,6 +897,10 @@ namespace Auth.Core.Data.Migrations.SqlServer
 
                     b.HasIndex("SignUpAt", "Id");
 
+                    b.HasIndex("Disabled", "EmailVerified", "PhoneVerified", "SignUpAt", "Id");
+
+                    b.HasIndex("Provider", "Disabled", "EmailVerified", "PhoneVerified", "SignUpAt", "Id");
+
                     b.ToTable("Users", (string)null);
                 });
 
