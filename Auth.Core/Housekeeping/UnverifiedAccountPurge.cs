@@ -9,6 +9,7 @@ namespace Auth.Core.Housekeeping;
 /// Deletes local accounts nobody ever proved, <c>email.unverifiedAccountTtlHours</c> after sign-up (ADR 0007): a
 /// squatter's sign-up must not hold someone else's address or number for ever. Only accounts whose every identifier
 /// still awaits a confirmation the settings require (with confirmation off, unverified is the normal state: kept).
+/// Accounts an operator created or imported are never purged: they are the operator's word, not a squatter's.
 /// Their tokens and sessions go with them (cascade).
 /// </summary>
 public sealed class UnverifiedAccountPurge(IDbContextFactory<AuthDbContext> dbFactory, ISettingsReader settings, TimeProvider time) : IHousekeepingJob
@@ -31,7 +32,7 @@ public sealed class UnverifiedAccountPurge(IDbContextFactory<AuthDbContext> dbFa
         var outcome = HousekeepingOutcome.None;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var unproven = db.Users.Where(u =>
-            u.Provider == User.LocalProvider && !u.EmailVerified && !u.PhoneVerified && u.LastLoginAt == null && u.SignUpAt < cutoff
+            u.Provider == User.LocalProvider && !u.CreatedByOperator && !u.EmailVerified && !u.PhoneVerified && u.LastLoginAt == null && u.SignUpAt < cutoff
             && (u.NormalizedEmail != null || u.Phone != null)
             && (u.NormalizedEmail == null || confirmEmail)
             && (u.Phone == null || confirmPhone));

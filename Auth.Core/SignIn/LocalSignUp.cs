@@ -64,7 +64,7 @@ public sealed class LocalSignUp(LocalAccounts accounts, SessionService sessions,
             {
                 // The same conditions as when it was chosen, in the DELETE itself: a confirmation that won the race keeps it.
                 if (replacing is not null && await db.Users
-                        .Where(u => u.Id == replacing.Id && !u.EmailVerified && !u.PhoneVerified && !u.Disabled)
+                        .Where(u => u.Id == replacing.Id && !u.CreatedByOperator && !u.EmailVerified && !u.PhoneVerified && !u.Disabled)
                         .ExecuteDeleteAsync(ct) == 0)
                     return taken();
                 if (confirmation is null) return null;

@@ -22,9 +22,13 @@ internal static class SignUpProof
     /// <summary>True when <paramref name="data"/> is the mark of the sign-up that set <paramref name="user"/>'s current password.</summary>
     public static bool Vouches(string? data, User user) => user.PasswordHash is not null && data == Mark(user);
 
-    /// <summary>A local account none of whose identifiers was ever proven: whoever set its password proved nothing.</summary>
+    /// <summary>
+    /// A local account none of whose identifiers was ever proven: whoever set its password proved nothing. An account
+    /// an operator created or imported is not one: its password is the operator's (or the old system's), and a stranger's
+    /// sign-up must neither replace it nor a later proof clear it.
+    /// </summary>
     public static bool IsUnproven(User user) =>
-        user.Provider == User.LocalProvider && !user.EmailVerified && !user.PhoneVerified;
+        user.Provider == User.LocalProvider && !user.CreatedByOperator && !user.EmailVerified && !user.PhoneVerified;
 
     /// <summary>
     /// An unproven, enabled local account that a new sign-up with the same identifier replaces outright

@@ -76,6 +76,7 @@ public sealed class UserManagement(
             EmailVerified = email is not null && command.EmailVerified,
             PhoneVerified = phone is not null && command.PhoneVerified,
             SignUpAt = time.GetUtcNow().UtcDateTime,
+            CreatedByOperator = true,
         };
         db.Users.Add(user);
         accounts.Activity.Add(db, EventTypes.UserCreated, user.Id,

@@ -36,6 +36,11 @@ public sealed class User : IPasswordAccount
     /// <summary>App-defined JSON object given at sign-up.</summary>
     public string? UserData { get; set; }
     public DateTime SignUpAt { get; set; }
+    /// <summary>
+    /// Made by an operator (created in the studio or the API, or imported), not by a sign-up: an operator is no squatter,
+    /// so the unverified-account purge (ADR 0007) leaves it alone.
+    /// </summary>
+    public bool CreatedByOperator { get; set; }
     public DateTime? LastLoginAt { get; set; }
     public int FailedSignInCount { get; set; }
     public DateTime? LockoutEndsAt { get; set; }

@@ -84,6 +84,7 @@ internal static partial class UserImportRowCheck
             Disabled = r.Disabled,
             SignUpAt = r.CreatedAt ?? now,
             LastLoginAt = r.LastSignInAt,
+            CreatedByOperator = true,
         }, null);
     }
 

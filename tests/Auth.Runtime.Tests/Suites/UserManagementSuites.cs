@@ -15,3 +15,7 @@ public sealed class UserEditSqlServerTests(SqlServerAppFixture f) : Users.UserEd
 public sealed class UserFilterSqliteTests(SqliteAppFixture f) : Users.UserFilterSuite(f), IClassFixture<SqliteAppFixture>;
 
 public sealed class UserFilterSqlServerTests(SqlServerAppFixture f) : Users.UserFilterSuite(f), IClassFixture<SqlServerAppFixture>;
+
+public sealed class OperatorCreatedAccountsSqliteTests(SqliteAppFixture f) : Users.OperatorCreatedAccountsSuite(f), IClassFixture<SqliteAppFixture>;
+
+public sealed class OperatorCreatedAccountsSqlServerTests(SqlServerAppFixture f) : Users.OperatorCreatedAccountsSuite(f), IClassFixture<SqlServerAppFixture>;

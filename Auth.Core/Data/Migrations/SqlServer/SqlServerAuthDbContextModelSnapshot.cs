@@ -812,6 +812,9 @@ namespace Auth.Core.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(24)");
 
+                    b.Property<bool>("CreatedByOperator")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("Disabled")
                         .HasColumnType("bit");
 

@@ -807,6 +807,9 @@ namespace Auth.Core.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CreatedByOperator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Disabled")
                         .HasColumnType("INTEGER");
 
