@@ -14,7 +14,7 @@ namespace Studio.E2E;
 /// <summary>
 /// Issue 10's flow in Debian's Chromium: an operator creates a user with "send invitation", the loopback SMTP server
 /// receives the magic link, the browser opens it and lands signed in on an app page (served on loopback, using
-/// /auth/client.js), and the sign-in shows in Activity.
+/// /auth/client.js), and the sign-in shows in Activity and on the Overview's sign-in chart.
 /// </summary>
 public sealed partial class UserInvitationTests : IAsyncLifetime
 {
@@ -34,7 +34,7 @@ public sealed partial class UserInvitationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Operator_CreatesUserWithInvitation_UserFollowsTheMailedLinkIsSignedInAndShowsInActivity()
+    public async Task Operator_CreatesUserWithInvitation_UserFollowsTheMailedLinkIsSignedInAndShowsInActivityAndOnTheChart()
     {
         var siteUrl = _site.Urls.Single().TrimEnd('/') + "/welcome";
         await PublishAsync(siteUrl);
@@ -69,6 +69,13 @@ public sealed partial class UserInvitationTests : IAsyncLifetime
         await Expect(types.Filter(new() { HasText = "user.invited" })).ToHaveCountAsync(1);
         await Expect(types.Filter(new() { HasText = "user.created" })).ToHaveCountAsync(1);
         await browser.ScreenshotAsync("user-invitation-activity");
+
+        // And on the Overview's chart: today's sign-ins are counted live, so the invitee's is there at once.
+        await browser.GotoInteractiveAsync(_app.BaseUrl + "/");
+        var signIns = browser.Page.Locator("[data-test=chart-signins]");
+        await Expect(signIns).ToContainTextAsync("total 1");
+        await Expect(signIns.Locator("[data-test=chart-empty]")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("user-invitation-overview");
     }
 
     /// <summary>SMTP to the loopback server, and the app page as the only redirect URL; waits until this node serves it.</summary>
