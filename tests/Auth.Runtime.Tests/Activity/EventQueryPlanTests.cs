@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Auth.Core.Activity;
 using Auth.Core.Data;
 using Auth.Runtime.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ namespace Auth.Runtime.Tests.Activity;
 /// schema: each filter seeks its own index and walks it in the log's order, with no sort and no scan of Events, so a page
 /// costs the same at 1 M events as at 10 (ADR 0016). Deterministic: it reads the plan, never a timing.
 /// </summary>
-public sealed partial class EventQueryPlanTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class EventQueryPlanTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
     private static readonly DateTime At = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
 
@@ -50,7 +49,7 @@ public sealed partial class EventQueryPlanTests(SqliteAppFixture fixture) : ICla
         var cursor = direction is null ? null : new EventCursor(direction == "n", At.AddHours(-1), "0000000000000000abcdef0123456789");
         await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
 
-        var plan = await PlanAsync(db, ActivityLog.Page(db.Events.AsNoTracking(), query, cursor).ToQueryString());
+        var plan = await QueryPlan.OfAsync(db, ActivityLog.Page(db.Events.AsNoTracking(), query, cursor).ToQueryString());
 
         Assert.Contains(plan, d => d.Contains($"INDEX {index}", StringComparison.Ordinal));
         // Only the unfiltered first page may walk an index from its end; every other page seeks a range of it.
@@ -65,37 +64,7 @@ public sealed partial class EventQueryPlanTests(SqliteAppFixture fixture) : ICla
     {
         await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
         var cutoff = At;
-        var plan = await PlanAsync(db, db.Events.Where(e => e.OccurredAt < cutoff).OrderBy(e => e.OccurredAt).Take(1000).Select(e => e.Id).ToQueryString());
+        var plan = await QueryPlan.OfAsync(db, db.Events.Where(e => e.OccurredAt < cutoff).OrderBy(e => e.OccurredAt).Take(1000).Select(e => e.Id).ToQueryString());
         Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains("INDEX IX_Events_OccurredAt_Id (", StringComparison.Ordinal));
     }
-
-    /// <summary>EXPLAIN QUERY PLAN of EF's SQL, with the ".param set" lines of ToQueryString bound as parameters.</summary>
-    private static async Task<List<string>> PlanAsync(AuthDbContext db, string queryString)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        var sql = new List<string>();
-        foreach (var line in queryString.Split('\n'))
-        {
-            var param = ParamLine().Match(line);
-            if (!param.Success)
-            {
-                sql.Add(line);
-                continue;
-            }
-            var raw = param.Groups[2].Value.Trim();
-            object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(param.Groups[1].Value, value);
-        }
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
-        var details = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        Assert.NotEmpty(details);
-        return details;
-    }
-
-    [GeneratedRegex(@"^\.param set (@\w+) (.*)$")]
-    private static partial Regex ParamLine();
 }

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Auth.Core.Data;
 using Auth.Core.Users;
 using Auth.Runtime.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ namespace Auth.Runtime.Tests.Scale;
 /// seeking the table's user-id index once per id, never by scanning MfaFactors or Passkeys (they grow with the users).
 /// Deterministic: it reads the plan of the query EF sends, never a timing.
 /// </summary>
-public sealed partial class SecondFactorBadgePlanTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class SecondFactorBadgePlanTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
     public static TheoryData<string, string, int> Queries => new()
     {
@@ -32,39 +31,9 @@ public sealed partial class SecondFactorBadgePlanTests(SqliteAppFixture fixture)
         var page = Enumerable.Range(0, ids).Select(i => i.ToString("x24", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var query = table == "Passkeys" ? SecondFactorBadges.PasskeyUsers(db, page) : SecondFactorBadges.TotpUsers(db, page);
 
-        var plan = await PlanAsync(db, query.ToQueryString());
+        var plan = await QueryPlan.OfAsync(db, query.ToQueryString());
 
         Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains($"INDEX {index} (UserId=?", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, d => Regex.IsMatch(d, $@"^SCAN (\w+ AS )?""?{table}""?( |$)"));
     }
-
-    /// <summary>EXPLAIN QUERY PLAN of EF's SQL, with the ".param set" lines of ToQueryString bound as parameters.</summary>
-    private static async Task<List<string>> PlanAsync(AuthDbContext db, string queryString)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        var sql = new List<string>();
-        foreach (var line in queryString.Split('\n'))
-        {
-            var param = ParamLine().Match(line);
-            if (!param.Success)
-            {
-                sql.Add(line);
-                continue;
-            }
-            var raw = param.Groups[2].Value.Trim();
-            object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(param.Groups[1].Value, value);
-        }
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
-        var details = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        Assert.NotEmpty(details);
-        return details;
-    }
-
-    [GeneratedRegex(@"^\.param set (@\w+) (.*)$")]
-    private static partial Regex ParamLine();
 }

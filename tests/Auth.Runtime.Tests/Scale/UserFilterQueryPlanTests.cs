@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Auth.Core.Data;
 using Auth.Core.Users;
 using Auth.Runtime.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +47,7 @@ public sealed partial class UserFilterQueryPlanTests(SqliteAppFixture fixture) :
                 foreach (var (kind, text) in new[] { ("page", sql), ("count", count) })
                 {
                     if (kind == "count" && after is not null) continue;
-                    var plan = await PlanAsync(db, text);
+                    var plan = await QueryPlan.OfAsync(db, text);
                     checkedQueries++;
                     if (Problem(plan, stream, filter, after is not null || query.Length > 0, resumed: after is not null) is { } problem)
                         failures.Add($"{filter} {sort} query='{query}' {stream.GetType().Name}/{stream.Code} {kind} after={after is not null}: {problem}\n  {string.Join("\n  ", plan)}");
@@ -96,35 +95,6 @@ public sealed partial class UserFilterQueryPlanTests(SqliteAppFixture fixture) :
         PhonePrefixStream => new("+15551234", "0123456789abcdef01234567"),
         _ => new("kay zed", "0123456789abcdef01234567"),
     };
-
-    /// <summary>EXPLAIN QUERY PLAN of EF's SQL, with the ".param set" lines of ToQueryString bound as parameters.</summary>
-    private static async Task<List<string>> PlanAsync(AuthDbContext db, string queryString)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        var sql = new List<string>();
-        foreach (var line in queryString.Split('\n'))
-        {
-            var param = ParamLine().Match(line);
-            if (!param.Success)
-            {
-                sql.Add(line);
-                continue;
-            }
-            var raw = param.Groups[2].Value.Trim();
-            object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(raw, CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(param.Groups[1].Value, value);
-        }
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
-        var details = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        return details;
-    }
-
-    [GeneratedRegex(@"^\.param set (@\w+) (.*)$")]
-    private static partial Regex ParamLine();
 
     [GeneratedRegex(@"^SCAN (\w+ AS )?""?Users""?( |$)")]
     private static partial Regex FullScan();

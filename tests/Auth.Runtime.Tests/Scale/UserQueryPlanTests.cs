@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Auth.Core.Data;
 using Auth.Core.Users;
 using Auth.Runtime.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +12,7 @@ namespace Auth.Runtime.Tests.Scale;
 /// index and walks it in the listing's order. No full scan of Users, no sort of the matches (ADR 0011). Deterministic:
 /// it reads the plan, never a timing.
 /// </summary>
-public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class UserQueryPlanTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
     private static readonly StreamPosition NameAt = new("kay zed", "0123456789abcdef01234567");
 
@@ -48,7 +47,7 @@ public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClas
 
         var page = stream.After(db.Users.AsNoTracking(), after).Take(UserDirectory.DefaultPageSize + 1);
         var count = stream.ForCount(db.Users.AsNoTracking()).Take(UserDirectory.CountCap + 1).Select(u => u.Id);
-        var plans = new[] { await PlanAsync(db, page.ToQueryString()), await PlanAsync(db, count.ToQueryString()) };
+        var plans = new[] { await QueryPlan.OfAsync(db, page.ToQueryString()), await QueryPlan.OfAsync(db, count.ToQueryString()) };
         foreach (var plan in plans)
         {
             Assert.Contains(plan, d => d.Contains($"INDEX {index}", StringComparison.Ordinal));
@@ -65,7 +64,7 @@ public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClas
     {
         await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
         var id = NameAt.Id;
-        var plan = await PlanAsync(db, db.Users.Where(u => u.Id == id).ToQueryString());
+        var plan = await QueryPlan.OfAsync(db, db.Users.Where(u => u.Id == id).ToQueryString());
         Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains("INDEX sqlite_autoindex_Users_1", StringComparison.Ordinal));
     }
 
@@ -73,7 +72,7 @@ public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClas
     public async Task StuckLockoutSeal_SeeksTheFailureCountIndex()
     {
         await using var db = fixture.Factory.Services.GetRequiredService<IDbContextFactory<AuthDbContext>>().CreateDbContext();
-        var plan = await PlanAsync(db, PasswordGate.StuckWindows(db.Users.AsNoTracking(), 5).ToQueryString());
+        var plan = await QueryPlan.OfAsync(db, PasswordGate.StuckWindows(db.Users.AsNoTracking(), 5).ToQueryString());
         Assert.Contains(plan, d => d.StartsWith("SEARCH", StringComparison.Ordinal) && d.Contains("INDEX IX_Users_FailedSignInCount (", StringComparison.Ordinal));
     }
 
@@ -85,34 +84,4 @@ public sealed partial class UserQueryPlanTests(SqliteAppFixture fixture) : IClas
         NamePrefixStream => "IX_Users_NormalizedName_Id",
         _ => "",
     };
-
-    /// <summary>EXPLAIN QUERY PLAN of EF's SQL, with the ".param set" lines of ToQueryString bound as parameters.</summary>
-    private static async Task<List<string>> PlanAsync(AuthDbContext db, string queryString)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        var sql = new List<string>();
-        foreach (var line in queryString.Split('\n'))
-        {
-            var param = ParamLine().Match(line);
-            if (!param.Success)
-            {
-                sql.Add(line);
-                continue;
-            }
-            var raw = param.Groups[2].Value.Trim();
-            object value = raw.StartsWith('\'') ? raw[1..^1].Replace("''", "'", StringComparison.Ordinal) : long.Parse(raw, System.Globalization.CultureInfo.InvariantCulture);
-            command.Parameters.AddWithValue(param.Groups[1].Value, value);
-        }
-        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql).Trim();
-        var details = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) details.Add(reader.GetString(3));
-        Assert.NotEmpty(details);
-        return details;
-    }
-
-    [GeneratedRegex(@"^\.param set (@\w+) (.*)$")]
-    private static partial Regex ParamLine();
 }

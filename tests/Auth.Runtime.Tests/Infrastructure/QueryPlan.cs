@@ -3,7 +3,7 @@ using Auth.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Auth.Runtime.Tests.Activity;
+namespace Auth.Runtime.Tests.Infrastructure;
 
 /// <summary>SQLite's EXPLAIN QUERY PLAN of an EF query string, with its ".param set" lines bound as parameters.</summary>
 public static partial class QueryPlan
