@@ -43,9 +43,14 @@ public sealed class CommandCounter : DbCommandInterceptor
         return await base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
-    /// <summary>The tables of every INSERT since the last <see cref="TakeInserts"/>, in order (for "same work" checks).</summary>
+    /// <summary>
+    /// The tables of every INSERT an HTTP request issued since the last <see cref="TakeInserts"/>, in order (for "same
+    /// work" checks). Background work (the outbox dispatcher recording a sent message) is left out: it lands whenever it
+    /// lands, in either request's window.
+    /// </summary>
     public IReadOnlyList<string> TakeInserts()
     {
+        RequestActivities.Listen();
         var taken = new List<string>();
         while (_inserts.TryDequeue(out var table)) taken.Add(table);
         return taken;
@@ -67,8 +72,9 @@ public sealed class CommandCounter : DbCommandInterceptor
     {
         if (Fail) throw new InvalidOperationException("Simulated database failure: connection reset by peer (secret-detail-xyz).");
         if (command.CommandText.Contains("Settings", StringComparison.Ordinal)) Interlocked.Increment(ref _settingsQueries);
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command.CommandText, @"INSERT INTO [\[""`]?(\w+)"))
-            _inserts.Enqueue(m.Groups[1].Value);
+        if (RequestActivities.InRequest)
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command.CommandText, @"INSERT INTO [\[""`]?(\w+)"))
+                _inserts.Enqueue(m.Groups[1].Value);
         if (RequestActivities.InRequest && !command.CommandText.Contains("Settings", StringComparison.Ordinal))
             foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(command.CommandText,
                 @"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\s+(?:(?:TOP\s*\(\w+\)\s*)?[^;]*?\bFROM\s+)?[\[""`]?(\w+)[\]""`]?"))
