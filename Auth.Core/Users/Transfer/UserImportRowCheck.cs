@@ -37,14 +37,14 @@ internal static partial class UserImportRowCheck
         if (r.Email is not null)
         {
             var normalized = EmailAddress.Normalize(r.Email);
-            if (!normalized.IsSuccess) return (null, Fail("email", normalized.Error!.Code, normalized.Error.Message));
+            if (!normalized.IsSuccess) return (null, Fail("email", normalized.Error!.Code, FieldMessage(normalized.Error, "email")));
             email = normalized.Value;
         }
         string? phone = null;
         if (r.Phone is not null)
         {
             var normalized = PhoneNumber.NormalizeE164(r.Phone);
-            if (!normalized.IsSuccess) return (null, Fail("phone", normalized.Error!.Code, normalized.Error.Message));
+            if (!normalized.IsSuccess) return (null, Fail("phone", normalized.Error!.Code, FieldMessage(normalized.Error, "phone")));
             if (PhoneNumberPolicy.Check(settings.Phone, normalized.Value!) is { } refused) return (null, Fail("phone", refused.Code, refused.Message));
             phone = normalized.Value;
         }
@@ -87,6 +87,13 @@ internal static partial class UserImportRowCheck
             CreatedByOperator = true,
         }, null);
     }
+
+    /// <summary>A validation error's own sentence for the field (the envelope's message is the generic one).</summary>
+    private static string FieldMessage(AuthError error, string field) =>
+        error.Details?.GetValueOrDefault("fields") is IReadOnlyDictionary<string, string> fields
+            && (fields.GetValueOrDefault(field) ?? fields.Values.FirstOrDefault()) is { } message
+            ? message
+            : error.Message;
 
     /// <summary>userData must be a JSON object within the sign-up's size limit; it is stored compact.</summary>
     private static string? CheckUserData(string? text, out string? error)

@@ -91,6 +91,8 @@ public abstract partial class UserTransferSuite(AppFixture fixture) : SuiteBase(
             [(2, "email", "validation_error"), (3, "userData", "validation_error"), (4, "email", "duplicate_in_file"),
              (5, "passwordHash", "unsupported_password_hash"), (6, "providerUserId", "validation_error"), (7, "emailVerified", "validation_error")],
             errors);
+        // Each row's message is its own sentence, not the envelope's generic "The request is not valid."
+        Assert.All(report["errors"]!.AsArray(), e => Assert.NotEqual("The request is not valid.", e!["message"]!.GetValue<string>()));
         await using var db = Db();
         var created = await db.Users.SingleAsync(u => u.NormalizedEmail == good, Ct);
         Assert.Equal(("Ann", "{\"plan\":\"pro\"}", true), (created.Name, created.UserData, created.EmailVerified));
