@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Auth.Core.Settings;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using OtpNet;
@@ -97,18 +93,7 @@ public sealed class MfaBrowserTests : IAsyncLifetime
     private static Task<string> Js(IPage page, string function, object? arg = null) =>
         page.EvaluateAsync<string>($"async (a) => JSON.stringify(await ({function})(a))", arg);
 
-    private async Task PublishAsync(object patch)
-    {
-        using var client = new HttpClient { BaseAddress = new Uri(_runtimeUrl) };
-        var token = await client.PostAsJsonAsync("/admin/api/token",
-            new { email = AuthAppFactory.OperatorEmail, password = AuthAppFactory.OperatorPassword }, Ct);
-        token.EnsureSuccessStatusCode();
-        var bearer = (await token.Content.ReadFromJsonAsync<JsonObject>(Ct))!["token"]!.GetValue<string>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        var merged = JsonMergePatch.Apply(SettingsJson.ToJsonObject(new AuthSettings()), JsonSerializer.SerializeToNode(patch, JsonSerializerOptions.Web));
-        (await client.PutAsJsonAsync("/admin/api/settings/draft", merged, Ct)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync("/admin/api/settings/publish", new { note = "browser test" }, Ct)).EnsureSuccessStatusCode();
-    }
+    private Task PublishAsync(object patch) => RuntimeSettings.PublishAsync(_runtimeUrl, patch, "browser test");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
